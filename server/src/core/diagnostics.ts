@@ -1,0 +1,53 @@
+/**
+ * Diagnostics as the core produces them (SPEC §6): LSP-shaped positions (0-based lines, UTF-16
+ * columns) but no LSP dependency, so the CLI, the server and the tests share one shape.
+ */
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** Half-open UTF-16 offsets into the document text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type DiagnosticCode =
+  | 'yaml-syntax'
+  | 'schema'
+  | 'unresolved-reference'
+  | 'duplicate-id'
+  | 'invalid-token'
+  | 'expiration-before-present'
+  | 'verify-interrupts-run'
+  | 'verify-delays-run'
+  | 'run-time-unknown'
+  | 'event-not-simulated'
+  /** Extension of SPEC §6: findings beyond a cap are summarised in one diagnostic. */
+  | 'too-many-findings'
+  /** Extension of SPEC §6: mixed service-pack levels in one hierarchy (SPEC §7). */
+  | 'mixed-service-packs';
+
+export interface RelatedInformation {
+  readonly range: Range;
+  readonly message: string;
+}
+
+export interface CoreDiagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly related?: readonly RelatedInformation[];
+}
+
+export const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

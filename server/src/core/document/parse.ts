@@ -1,0 +1,115 @@
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { CoreDiagnostic, Span } from '../diagnostics';
+import { LineIndex } from '../text/lineIndex';
+
+/** A path into the document value: map keys and list indexes (like ajv's instancePath). */
+export type Path = readonly (string | number)[];
+
+/**
+ * One parsed `*.sms.yaml` text: the YAML document with its source ranges, the plain value, and
+ * the YAML syntax diagnostics. Everything later (schema, model, engine) starts from this.
+ */
+export interface ParsedDocument {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly yaml: Document.Parsed;
+  /** The plain JS value; `undefined` when the YAML could not be turned into one. */
+  readonly value: unknown;
+  readonly syntaxDiagnostics: readonly CoreDiagnostic[];
+}
+
+/** Aliases beyond this many are refused (billion-laughs protection). */
+const MAX_ALIAS_COUNT = 100;
+
+export function parseText(text: string): ParsedDocument {
+  const lines = new LineIndex(text);
+  // YAML 1.2 core schema: date-times stay strings and `yes`/`on` are not booleans (SPEC §4.1 rule 13).
+  const yaml = parseDocument(text, {
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  const syntaxDiagnostics: CoreDiagnostic[] = [];
+  for (const error of yaml.errors) {
+    const [start, end] = error.pos;
+    syntaxDiagnostics.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: firstLine(error.message),
+      range: lines.rangeOf({ start, end: Math.max(end, start) }),
+    });
+  }
+  let value: unknown = undefined;
+  if (syntaxDiagnostics.length === 0) {
+    try {
+      value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      syntaxDiagnostics.push({
+        code: 'yaml-syntax',
+        severity: 'error',
+        message: `The YAML cannot be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+        range: lines.rangeOf({ start: 0, end: lines.lineEnd(0) }),
+      });
+    }
+  }
+  return { text, lines, yaml, value, syntaxDiagnostics };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0] ?? message;
+}
+
+/** What part of a map entry a span should cover. */
+export type Target = 'key' | 'value' | 'entry';
+
+/**
+ * The source span of the node at `path`. For a map entry, `target` picks the key, the value or
+ * both; for a list item, key and value are the item. Falls back to the nearest existing ancestor.
+ */
+export function locate(doc: ParsedDocument, path: Path, target: Target = 'value'): Span {
+  let node: unknown = doc.yaml.contents;
+  let pair: Pair | undefined;
+  for (const segment of path) {
+    let next: unknown;
+    let nextPair: Pair | undefined;
+    if (isMap(node)) {
+      nextPair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      next = nextPair?.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      next = node.items[segment];
+    }
+    if (next === undefined && nextPair === undefined) break;
+    node = next;
+    pair = nextPair;
+    if (nextPair !== undefined && (next === null || next === undefined)) {
+      // An entry with an empty value (`key:`): its key is all there is.
+      return spanOfNode(doc, nextPair.key as Node | undefined) ?? wholeLine(doc, 0);
+    }
+    if (nextPair === undefined) pair = undefined;
+  }
+  const keySpan = pair ? spanOfNode(doc, pair.key as Node | undefined) : undefined;
+  const valueSpan = spanOfNode(doc, node as Node | undefined);
+  if (target === 'key' && keySpan) return keySpan;
+  if (target === 'entry' && keySpan && valueSpan) return { start: keySpan.start, end: valueSpan.end };
+  return valueSpan ?? keySpan ?? wholeLine(doc, 0);
+}
+
+/** Whether a node exists at `path` (a value may be null). */
+export function hasNode(doc: ParsedDocument, path: Path): boolean {
+  return doc.yaml.hasIn(path as (string | number)[]);
+}
+
+function spanOfNode(doc: ParsedDocument, node: Node | undefined | null): Span | undefined {
+  if (!node || typeof node !== 'object' || !('range' in node) || !node.range) return undefined;
+  const [start, valueEnd] = node.range;
+  // Trim trailing whitespace/newlines that block nodes include.
+  let end = valueEnd;
+  while (end > start && /\s/.test(doc.text.charAt(end - 1))) end--;
+  return { start, end };
+}
+
+function wholeLine(doc: ParsedDocument, line: number): Span {
+  return { start: doc.lines.offsetAt({ line, character: 0 }), end: doc.lines.lineEnd(line) };
+}
