@@ -3,9 +3,14 @@
  * text → YAML (with ranges) → schema + semantic checks → model → engine → findings → diagnostics.
  */
 import type { CoreDiagnostic } from './diagnostics';
-import type { ParsedDocument } from './document/parse';
+import { parseText, type ParsedDocument } from './document/parse';
+import { simulate } from './engine/simulate';
 import type { SimulationOptions, SimulationResult } from './engine/types';
+import { findingDiagnostics } from './findings/findingDiagnostics';
+import { buildModel } from './model/build';
 import type { SmsDocument } from './model/types';
+import { validateSchema } from './schema/validate';
+import { checkSemantics } from './semantics';
 
 export interface Validation {
   readonly parsed: ParsedDocument;
@@ -31,5 +36,39 @@ export interface Analysis extends Validation {
   readonly allDiagnostics: readonly CoreDiagnostic[];
 }
 
-export declare function validateText(text: string): Validation;
-export declare function analyzeText(text: string, options?: AnalyzeOptions): Analysis;
+export function validateText(text: string): Validation {
+  return validateParsed(parseText(text));
+}
+
+export function validateParsed(parsed: ParsedDocument): Validation {
+  const diagnostics: CoreDiagnostic[] = [...parsed.syntaxDiagnostics];
+  if (parsed.syntaxDiagnostics.length === 0) {
+    diagnostics.push(...validateSchema(parsed), ...checkSemantics(parsed));
+  }
+  const built = buildModel(parsed, diagnostics);
+  diagnostics.push(...built.diagnostics);
+  diagnostics.sort(byPosition);
+  return {
+    parsed,
+    diagnostics,
+    model: built.model,
+    hasErrors: diagnostics.some((d) => d.severity === 'error'),
+  };
+}
+
+export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
+  return analyzeValidation(validateText(text), options);
+}
+
+/** Runs the engine on a validation (the server keeps validations per document version). */
+export function analyzeValidation(validation: Validation, options: AnalyzeOptions = {}): Analysis {
+  const { model, parsed } = validation;
+  if (!model) return { ...validation, simulation: undefined, allDiagnostics: validation.diagnostics };
+  const simulation = simulate(model, options);
+  const engineDiagnostics = findingDiagnostics(parsed, model, simulation, options);
+  return { ...validation, simulation, allDiagnostics: [...validation.diagnostics, ...engineDiagnostics] };
+}
+
+function byPosition(a: CoreDiagnostic, b: CoreDiagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}

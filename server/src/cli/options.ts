@@ -1,0 +1,28 @@
+/** Parsers for flag values: each returns the value or throws a UsageError with a clear line. */
+import { parseLocalDateTime } from '../core/model/localDateTime';
+import { UsageError } from './usageError';
+
+/** `--from`: a UTC wall time like `2001-03-01T00:00` (a trailing `Z` is accepted). */
+export function parseFromFlag(text: string): number {
+  const wall = parseLocalDateTime(text.endsWith('Z') ? text.slice(0, -1) : text);
+  if (!wall) throw new UsageError(`--from: '${text}' is not a date-time like 2001-03-01T00:00 (UTC)`);
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+}
+
+export function parseIntegerFlag(flag: string, min: number, max: number): (text: string) => number {
+  return (text: string) => {
+    if (!/^\d+$/.test(text.trim())) throw new UsageError(`${flag}: '${text}' is not a whole number`);
+    const value = Number(text);
+    if (value < min || value > max) throw new UsageError(`${flag}: ${value} is outside ${min}..${max}`);
+    return value;
+  };
+}
+
+export function parseChoice<T extends string>(flag: string, choices: readonly T[]): (text: string) => T {
+  return (text: string) => {
+    if (!(choices as readonly string[]).includes(text)) {
+      throw new UsageError(`${flag}: '${text}' is not one of ${choices.join(', ')}`);
+    }
+    return text as T;
+  };
+}

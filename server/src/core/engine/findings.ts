@@ -1,0 +1,112 @@
+/**
+ * Which runs a verify pass interrupts or delays (SPEC §4 "Findings", §4.1 rules 4-6, 10, 14).
+ * Only the runs that can touch a pass are looked at: those starting in (E - run, L + duration),
+ * where [E, L] is the pass's start band — found by arithmetic, never by scanning every run.
+ */
+import type { Advertisement, Collection } from '../model/types';
+import type { AssignmentRuns } from './runs';
+import { MINUTE_MS } from './time';
+import type { Delay, Interruption, VerifyPass } from './types';
+
+type RunsAssignment = Extract<AssignmentRuns, { kind: 'runs' }>;
+
+export interface FindingSink {
+  readonly interruptions: Interruption[];
+  readonly delays: Delay[];
+}
+
+/** Adds the findings of one assignment against every pass of its collection. */
+export function collectFindings(
+  advertisement: Advertisement,
+  collection: Collection,
+  assignment: RunsAssignment,
+  passes: readonly VerifyPass[],
+  sink: FindingSink,
+): void {
+  const runMs = assignment.runMs;
+  for (let i = firstPassEndingAfter(passes, Number.NEGATIVE_INFINITY); i < passes.length; i++) {
+    const pass = passes[i]!;
+    const durationMs = pass.durationMinutes * MINUTE_MS;
+    // Integer instants: s > E - run ⇔ s >= E - run + 1.
+    for (const start of assignment.startsBetween(pass.earliest - runMs + 1, pass.latest + durationMs)) {
+      const base = {
+        advertisement: advertisement.id,
+        collection: collection.id,
+        assignment: assignment.index,
+        runStart: start,
+        verifyEarliest: pass.earliest,
+        verifyLatest: pass.latest,
+      };
+      const risk = interruptionRisk(start, runMs, pass, collection.clients);
+      if (risk) sink.interruptions.push({ ...base, runEnd: start + runMs, ...risk });
+      // Rule 6: the pass is already running (strictly after its earliest start).
+      if (pass.earliest < start && start < pass.latest + durationMs) sink.delays.push(base);
+    }
+  }
+}
+
+/** Index of the first pass whose delay window ends after `instant` (passes are in start order). */
+function firstPassEndingAfter(passes: readonly VerifyPass[], instant: number): number {
+  let lo = 0;
+  let hi = passes.length;
+  while (lo < hi) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    const pass = passes[mid]!;
+    if (pass.latest + pass.durationMinutes * MINUTE_MS > instant) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The share of clients whose pass starts inside [start, start + run), or undefined when none do
+ * (rule 5: touching at one instant is not enough).
+ */
+export function interruptionRisk(
+  start: number,
+  runMs: number,
+  pass: VerifyPass,
+  clients: number,
+): { likelihood: number; clientsAtRisk: number } | undefined {
+  if (pass.earliest === pass.latest) {
+    return start <= pass.earliest && pass.earliest < start + runMs ? { likelihood: 1, clientsAtRisk: clients } : undefined;
+  }
+  const overlap = Math.min(start + runMs, pass.latest) - Math.max(start, pass.earliest);
+  if (overlap <= 0) return undefined;
+  const band = pass.latest - pass.earliest;
+  return { likelihood: overlap / band, clientsAtRisk: roundedShare(overlap, band, clients) };
+}
+
+/** round(clients * part / whole), half away from zero (rule 14), in exact integer arithmetic. */
+export function roundedShare(part: number, whole: number, clients: number): number {
+  const numerator = part * clients;
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(whole)) return Math.round((part / whole) * clients);
+  const quotient = Math.floor(numerator / whole);
+  const remainder = numerator - quotient * whole;
+  return 2 * remainder >= whole ? quotient + 1 : quotient;
+}
+
+/** Code-point order (SPEC §4.1 rule 10); `<` on strings compares UTF-16 code units instead. */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+type Sortable = Pick<Interruption, 'runStart' | 'advertisement' | 'assignment' | 'verifyEarliest'>;
+
+/** Rule 10: runStart, advertisement, assignment, verifyEarliest. */
+export function compareFindings(a: Sortable, b: Sortable): number {
+  return (
+    a.runStart - b.runStart ||
+    compareCodePoints(a.advertisement, b.advertisement) ||
+    a.assignment - b.assignment ||
+    a.verifyEarliest - b.verifyEarliest
+  );
+}

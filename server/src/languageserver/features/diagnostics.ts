@@ -1,0 +1,141 @@
+/**
+ * When diagnostics are computed and published (SPEC §6, source `sms-schedule`):
+ * - validation (syntax, schema, references, tokens) after every change, debounced;
+ * - the interruption engine on open and save (`simulate: onSave`), on every change (`onType`),
+ *   or never (`off`).
+ * Each document has at most one pending timer and one run in flight; a result computed for a
+ * version that is no longer current is dropped instead of published.
+ */
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CoreDiagnostic } from '../../core/diagnostics';
+import { DIAGNOSTIC_SOURCE, type ServerSettings } from '../../shared/protocol';
+import { toLspDiagnostic } from '../convert';
+import type { DocumentStore } from '../documents';
+import { describeError, type Logger } from '../safety';
+import type { SettingsStore } from '../settings';
+
+/** Typing pauses shorter than this do not trigger a validation. */
+export const VALIDATION_DEBOUNCE_MS = 150;
+
+type Trigger = 'open' | 'change' | 'save' | 'settings';
+
+/** Whether the engine runs for this trigger under this setting. */
+export function engineRunsOn(trigger: Trigger, mode: ServerSettings['simulate']): boolean {
+  if (mode === 'off') return false;
+  if (mode === 'onType') return true;
+  return trigger !== 'change';
+}
+
+/** Keeps the first `maxProblems - 1` diagnostics and says how many more there were. */
+export function capDiagnostics(diagnostics: readonly Diagnostic[], maxProblems: number): Diagnostic[] {
+  if (diagnostics.length <= maxProblems) return [...diagnostics];
+  const kept = diagnostics.slice(0, Math.max(0, maxProblems - 1));
+  const hidden = diagnostics.length - kept.length;
+  kept.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'too-many-findings',
+    source: DIAGNOSTIC_SOURCE,
+    message:
+      `${hidden} more problem${hidden === 1 ? '' : 's'} not shown (setting smsSchedule.maxProblems = ${maxProblems}). ` +
+      'Run the simulation timeline or `sms-schedule check` to see all findings.',
+  });
+  return kept;
+}
+
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The version each document's open event already handled (TextDocuments reports it as a change too). */
+  private readonly openedVersions = new Map<string, number>();
+  /** The version whose published diagnostics include the engine's findings. */
+  private readonly engineVersions = new Map<string, number>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly store: DocumentStore,
+    private readonly settings: SettingsStore,
+    private readonly logger: Logger,
+  ) {}
+
+  opened(document: TextDocument): void {
+    this.openedVersions.set(document.uri, document.version);
+    this.cancelTimer(document.uri);
+    void this.run(document.uri, 'open');
+  }
+
+  changed(document: TextDocument): void {
+    if (this.openedVersions.get(document.uri) === document.version) return;
+    this.cancelTimer(document.uri);
+    const uri = document.uri;
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.run(uri, 'change');
+      }, VALIDATION_DEBOUNCE_MS),
+    );
+  }
+
+  saved(document: TextDocument): void {
+    this.cancelTimer(document.uri);
+    void this.run(document.uri, 'save');
+  }
+
+  closed(uri: string): void {
+    this.cancelTimer(uri);
+    this.openedVersions.delete(uri);
+    this.engineVersions.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** After a configuration change: recompute every open document as if it had been saved. */
+  refreshAll(): void {
+    for (const document of this.store.documents.all()) {
+      this.cancelTimer(document.uri);
+      void this.run(document.uri, 'settings');
+    }
+  }
+
+  /** Whether the diagnostics published for this exact version came from the engine. */
+  engineRanOn(uri: string, version: number): boolean {
+    return this.engineVersions.get(uri) === version;
+  }
+
+  private cancelTimer(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  private async run(uri: string, trigger: Trigger): Promise<void> {
+    try {
+      const document = this.store.get(uri);
+      if (document === undefined) return;
+      const version = document.version;
+      const settings = await this.settings.forDocument(uri);
+      if (!this.store.isCurrent(uri, version)) return;
+      const withEngine = engineRunsOn(trigger, settings.simulate);
+      let core: readonly CoreDiagnostic[];
+      if (withEngine) {
+        // Let queued edits arrive first: if one did, this version is stale and the engine is skipped.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (!this.store.isCurrent(uri, version)) return;
+        core = this.store.analysis(document, settings).allDiagnostics;
+      } else {
+        core = this.store.validation(document).diagnostics;
+      }
+      if (!this.store.isCurrent(uri, version)) return;
+      if (withEngine) this.engineVersions.set(uri, version);
+      else this.engineVersions.delete(uri);
+      const diagnostics = capDiagnostics(
+        core.map((diagnostic) => toLspDiagnostic(diagnostic, uri)),
+        settings.maxProblems,
+      );
+      await this.connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (error) {
+      this.logger.error(`sms-schedule: diagnostics for ${uri} failed: ${describeError(error)}`);
+    }
+  }
+}

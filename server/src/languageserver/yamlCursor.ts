@@ -1,0 +1,182 @@
+/**
+ * Where the cursor is in the YAML: the path of the node under it (hover), or the path a key or a
+ * value typed at the cursor would get (completion). The second works on unfinished text by
+ * parsing a copy with a placeholder at the cursor, so YAML itself decides the nesting.
+ */
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { Path } from '../core/document/parse';
+import type { Position } from '../core/diagnostics';
+import type { LineIndex } from '../core/text/lineIndex';
+
+export interface NodeAtCursor {
+  readonly path: Path;
+  /** True when the cursor is on a map key (path ends with that key). */
+  readonly onKey: boolean;
+  /** The scalar under the cursor, if any. */
+  readonly scalar?: unknown;
+  /** Source offsets of the key or value under the cursor. */
+  readonly span?: { readonly start: number; readonly end: number };
+}
+
+function rangeOf(node: unknown): [number, number] | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? [range[0], range[1]] : undefined;
+}
+
+const within = (range: [number, number] | undefined, offset: number): range is [number, number] =>
+  range !== undefined && range[0] <= offset && offset <= range[1];
+
+/** The deepest key or value that contains `offset` in a parsed YAML document's contents. */
+export function nodeAt(contents: unknown, offset: number): NodeAtCursor | undefined {
+  let node: unknown = contents;
+  const path: (string | number)[] = [];
+  for (;;) {
+    if (isMap(node)) {
+      let next: unknown;
+      for (const pair of node.items) {
+        const keyRange = rangeOf(pair.key);
+        if (within(keyRange, offset) && isScalar(pair.key)) {
+          return {
+            path: [...path, String(pair.key.value)],
+            onKey: true,
+            scalar: pair.key.value,
+            span: { start: keyRange[0], end: keyRange[1] },
+          };
+        }
+        if (within(rangeOf(pair.value), offset) && isScalar(pair.key)) {
+          path.push(String(pair.key.value));
+          next = pair.value;
+          break;
+        }
+      }
+      if (next === undefined) return within(rangeOf(node), offset) ? { path, onKey: false } : undefined;
+      node = next;
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex((item) => within(rangeOf(item), offset));
+      if (index < 0) return within(rangeOf(node), offset) ? { path, onKey: false } : undefined;
+      path.push(index);
+      node = node.items[index];
+    } else if (isScalar(node)) {
+      const range = rangeOf(node);
+      return { path, onKey: false, scalar: node.value, ...(range ? { span: { start: range[0], end: range[1] } } : {}) };
+    } else {
+      return path.length > 0 ? { path, onKey: false } : undefined;
+    }
+  }
+}
+
+export const CURSOR_PLACEHOLDER = '__sms_cursor__';
+
+export interface CompletionSite {
+  readonly kind: 'key' | 'value';
+  /** key: the path of the mapping receiving the key; value: the path of the value. */
+  readonly path: Path;
+  /** The word already typed before the cursor, replaced by the completion. */
+  readonly prefix: string;
+  /** The column where the typed word starts. */
+  readonly prefixStart: number;
+  /** Key: whether the line opens a new list item (`- `). */
+  readonly newListItem: boolean;
+  /** Key: the keys the mapping already has (not offered again). */
+  readonly existingKeys: readonly string[];
+  /** The document's value with the placeholder in place (for ids to reference). */
+  readonly value: unknown;
+}
+
+const KEY_LINE = /^(\s*)((?:-\s+)*)([A-Za-z_$][\w$-]*)?$/;
+const VALUE_LINE = /^(\s*)((?:-\s+)*)([A-Za-z_$][\w$-]*)\s*:\s+["']?([^\s"'#,{}[\]]*)$/;
+const FLOW_KEY = /([{,]\s*)([A-Za-z_$][\w$-]*)?$/;
+const FLOW_VALUE = /([{,]\s*[A-Za-z_$][\w$-]*\s*:\s*)["']?([^\s"'#,{}[\]]*)$/;
+
+/** What a completion at `position` would complete, or undefined (comment, scalar text, …). */
+export function completionSiteAt(text: string, lines: LineIndex, position: Position): CompletionSite | undefined {
+  const lineStart = lines.offsetAt({ line: position.line, character: 0 });
+  const cursor = lines.offsetAt(position);
+  const lineEnd = lines.lineEnd(position.line);
+  const before = text.slice(lineStart, cursor);
+  if (before.includes('#')) return undefined;
+
+  let replacement: string;
+  let kind: 'key' | 'value';
+  let prefix: string;
+  let newListItem = false;
+  const openFlow = before.lastIndexOf('{') > before.lastIndexOf('}');
+  if (openFlow) {
+    const flowValue = FLOW_VALUE.exec(before);
+    const flowKey = flowValue ? null : FLOW_KEY.exec(before);
+    if (flowValue) {
+      kind = 'value';
+      prefix = flowValue[2] ?? '';
+      replacement = `${before.slice(0, before.length - prefix.length)}${CURSOR_PLACEHOLDER} }`;
+    } else if (flowKey) {
+      kind = 'key';
+      prefix = flowKey[2] ?? '';
+      replacement = `${before.slice(0, before.length - prefix.length)}${CURSOR_PLACEHOLDER}: 0 }`;
+    } else return undefined;
+    // Close the outer flow collection(s) so the copy still parses.
+    const unclosed = countChar(before, '{') - countChar(before, '}') - 1;
+    replacement += ' }'.repeat(Math.max(0, unclosed));
+  } else {
+    const value = VALUE_LINE.exec(before);
+    const key = value ? null : KEY_LINE.exec(before);
+    if (value) {
+      kind = 'value';
+      prefix = value[4] ?? '';
+      replacement = `${before.slice(0, before.length - prefix.length)}${CURSOR_PLACEHOLDER}`;
+    } else if (key) {
+      kind = 'key';
+      prefix = key[3] ?? '';
+      newListItem = (key[2] ?? '') !== '';
+      replacement = `${before.slice(0, before.length - prefix.length)}${CURSOR_PLACEHOLDER}: 0`;
+    } else return undefined;
+  }
+  // Quotes typed before the word are not part of the prefix: replace from the word's start.
+  const prefixStart = position.character - prefix.length;
+  const copy = text.slice(0, lineStart) + replacement + text.slice(lineEnd);
+  const yaml = parseDocument(copy, { version: '1.2', schema: 'core', uniqueKeys: false });
+  const found = findPlaceholder(yaml.contents, []);
+  if (found === undefined || found.kind !== kind) return undefined;
+  let value: unknown;
+  try {
+    value = yaml.toJS({ maxAliasCount: 100 });
+  } catch {
+    value = undefined;
+  }
+  return { kind, path: found.path, prefix, prefixStart, newListItem, existingKeys: found.siblings, value };
+}
+
+function countChar(text: string, char: string): number {
+  return text.split(char).length - 1;
+}
+
+interface PlaceholderHit {
+  readonly kind: 'key' | 'value';
+  readonly path: Path;
+  readonly siblings: readonly string[];
+}
+
+function findPlaceholder(node: unknown, path: (string | number)[]): PlaceholderHit | undefined {
+  if (isMap(node)) {
+    const keys = node.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (key === CURSOR_PLACEHOLDER) {
+        return { kind: 'key', path, siblings: keys.filter((k) => k !== CURSOR_PLACEHOLDER && k !== '') };
+      }
+      if (isScalar(pair.value) && pair.value.value === CURSOR_PLACEHOLDER) {
+        return { kind: 'value', path: [...path, key], siblings: [] };
+      }
+      const inner = findPlaceholder(pair.value, [...path, key]);
+      if (inner) return inner;
+    }
+  } else if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      const item = node.items[i];
+      if (isScalar(item) && item.value === CURSOR_PLACEHOLDER) return { kind: 'value', path: [...path, i], siblings: [] };
+      const inner = findPlaceholder(item, [...path, i]);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,127 @@
+// Drives the code-server workbench in Debian's Chromium through playwright-core, plus the UI steps
+// tests share. Selectors and pitfalls are the measured ones from notes/real-editor-testing.md.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { CodeServer } from './codeServer';
+import { CHROMIUM_BIN, SCREENSHOTS_DIR } from './paths';
+
+export interface Workbench {
+  page: Page;
+  context: BrowserContext;
+  /** Chromium's profile dir (unique per workbench; orphan checks can search for it). */
+  profileDir: string;
+  /** Closes Chromium and removes its profile. Idempotent. */
+  close(): Promise<void>;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Opens the server's workbench URL (folder + extension payload) and waits for the workbench. */
+export async function openWorkbench(server: CodeServer, options: { timeoutMs?: number } = {}): Promise<Workbench> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'sms-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_BIN,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await context.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url);
+    await waitForWorkbench(page, options.timeoutMs);
+    return { page, context, profileDir, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
+  // The Explorer rows appear once the workspace folder is resolved: a better "ready" sign than the shell.
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: timeoutMs });
+}
+
+/** Opens `fileName` by double-clicking its Explorer row (Ctrl+P proved flaky) and waits for its tab. */
+export async function openFileFromExplorer(page: Page, fileName: string, timeoutMs = 30_000): Promise<void> {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first();
+  await row.waitFor({ timeout: timeoutMs });
+  await row.dblclick();
+  await page.locator('.tabs-container .tab', { hasText: fileName }).first().waitFor({ timeout: timeoutMs });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
+}
+
+/** The visible text of the active editor, non-breaking spaces (Monaco's rendering) made plain. */
+export async function activeEditorText(page: Page): Promise<string> {
+  const text = await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText();
+  return text.replace(/\u00a0/g, ' ');
+}
+
+/**
+ * Runs a command from the palette by its title. Right after load the palette may not list
+ * contributed commands yet, so the search is retried (each attempt bounded by `attemptTimeoutMs`).
+ */
+export async function runCommand(
+  page: Page,
+  title: string,
+  { attempts = 5, attemptTimeoutMs = 3000 }: { attempts?: number; attemptTimeoutMs?: number } = {},
+): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: attemptTimeoutMs });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: attemptTimeoutMs });
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden', timeout: attemptTimeoutMs });
+      return;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt >= attempts) {
+        throw new Error(`command "${title}" not found in the palette after ${attempts} attempts: ${String(error)}`);
+      }
+    }
+  }
+}
+
+/** Opens the Problems panel (Ctrl+Shift+M) and waits for it. */
+export async function openProblemsPanel(page: Page, timeoutMs = 10_000): Promise<void> {
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel').first().waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/** Waits for a squiggle of the given severity in an editor. */
+export async function waitForSquiggle(
+  page: Page,
+  severity: 'error' | 'warning' | 'info' = 'warning',
+  timeoutMs = 30_000,
+): Promise<void> {
+  await page.locator(`.monaco-editor .squiggly-${severity}`).first().waitFor({ state: 'attached', timeout: timeoutMs });
+}
+
+/** Saves a full-page screenshot as test/e2e/screenshots/NAME.png (the proof a person can look at). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const path = join(SCREENSHOTS_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
