@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { parseText } from '../../server/src/core/document/parse';
 import {
   applyEdits,
@@ -69,11 +70,14 @@ describe('setVerifyCycleValue: block verifyCycle', () => {
     assertIdempotent(fixed, 1, 'enabled', false);
   });
 
-  it('adds a whole verifyCycle block at the sibling keys\' indentation, using the document\'s step', () => {
+  it("adds a whole verifyCycle block at the sibling keys' indentation, using the document's step", () => {
     const fixed = set(text, 0, 'enabled', false);
     assert.equal(
       fixed,
-      text.replace('    smsVersion: "2.0 SP2"\n', '    smsVersion: "2.0 SP2"\n    verifyCycle:\n      enabled: false\n'),
+      text.replace(
+        '    smsVersion: "2.0 SP2"\n',
+        '    smsVersion: "2.0 SP2"\n    verifyCycle:\n      enabled: false\n',
+      ),
     );
     assertIdempotent(fixed, 0, 'enabled', false);
   });
@@ -107,9 +111,15 @@ describe('setVerifyCycleValue: other shapes', () => {
 
   it('fills an empty `verifyCycle:` and one with an explicit null', () => {
     const empty = lines('sites:', '  - code: LAB', '    verifyCycle:   # to do', 'x: 1');
-    assert.equal(set(empty, 0, 'intervalDays', 12), lines('sites:', '  - code: LAB', '    verifyCycle:   # to do', '      intervalDays: 12', 'x: 1'));
+    assert.equal(
+      set(empty, 0, 'intervalDays', 12),
+      lines('sites:', '  - code: LAB', '    verifyCycle:   # to do', '      intervalDays: 12', 'x: 1'),
+    );
     const explicitNull = lines('sites:', '  - code: LAB', '    verifyCycle: null', 'x: 1');
-    assert.equal(set(explicitNull, 0, 'intervalDays', 12), lines('sites:', '  - code: LAB', '    verifyCycle:', '      intervalDays: 12', 'x: 1'));
+    assert.equal(
+      set(explicitNull, 0, 'intervalDays', 12),
+      lines('sites:', '  - code: LAB', '    verifyCycle:', '      intervalDays: 12', 'x: 1'),
+    );
   });
 
   it('fills an empty value of an existing key', () => {
@@ -120,7 +130,10 @@ describe('setVerifyCycleValue: other shapes', () => {
   it('keeps CRLF line endings', () => {
     const text = 'sites:\r\n  - code: LAB\r\n    server: S1 # c\r\ncollections: []\r\n';
     const fixed = set(text, 0, 'intervalDays', 29);
-    assert.equal(fixed, 'sites:\r\n  - code: LAB\r\n    server: S1 # c\r\n    verifyCycle:\r\n      intervalDays: 29\r\ncollections: []\r\n');
+    assert.equal(
+      fixed,
+      'sites:\r\n  - code: LAB\r\n    server: S1 # c\r\n    verifyCycle:\r\n      intervalDays: 29\r\ncollections: []\r\n',
+    );
     assertIdempotent(fixed, 0, 'intervalDays', 29);
     const withEnabled = set(fixed, 0, 'enabled', false);
     assert.equal(withEnabled, fixed.replace('    verifyCycle:\r\n', '    verifyCycle:\r\n      enabled: false\r\n'));
@@ -136,14 +149,23 @@ describe('setVerifyCycleValue: other shapes', () => {
       '        server: S2',
     );
     // LAB's keys are at column 8; the step of CEN's block is 12 - 8 = 4.
-    assert.equal(set(text, 1, 'enabled', false), text + '        verifyCycle:\n            enabled: false\n'.slice(0));
+    assert.equal(set(text, 1, 'enabled', false), text + '        verifyCycle:\n            enabled: false\n');
   });
 
   it('adds the block after a site whose last key is a nested block, before trailing comments', () => {
     const text = lines('sites:', '  - code: LAB', '    tags:', '      a: 1', '  # end of LAB', '  - code: CEN');
     assert.equal(
       set(text, 0, 'enabled', false),
-      lines('sites:', '  - code: LAB', '    tags:', '      a: 1', '    verifyCycle:', '      enabled: false', '  # end of LAB', '  - code: CEN'),
+      lines(
+        'sites:',
+        '  - code: LAB',
+        '    tags:',
+        '      a: 1',
+        '    verifyCycle:',
+        '      enabled: false',
+        '  # end of LAB',
+        '  - code: CEN',
+      ),
     );
   });
 });
@@ -153,8 +175,21 @@ describe('setVerifyCycleValues and applyEdits', () => {
     const text = lines('sites:', '  - code: LAB', '    server: S1');
     const edits = setVerifyCycleValues(parseText(text), 0, { enabled: true, intervalDays: 44 });
     assert.equal(edits.length, 1);
-    assert.equal(applyEdits(text, edits), lines('sites:', '  - code: LAB', '    server: S1', '    verifyCycle:', '      enabled: true', '      intervalDays: 44'));
-    assert.deepEqual(setVerifyCycleValues(parseText(applyEdits(text, edits)), 0, { enabled: true, intervalDays: 44 }), []);
+    assert.equal(
+      applyEdits(text, edits),
+      lines(
+        'sites:',
+        '  - code: LAB',
+        '    server: S1',
+        '    verifyCycle:',
+        '      enabled: true',
+        '      intervalDays: 44',
+      ),
+    );
+    assert.deepEqual(
+      setVerifyCycleValues(parseText(applyEdits(text, edits)), 0, { enabled: true, intervalDays: 44 }),
+      [],
+    );
   });
 
   it('applies edits from the end, keeps insert order and refuses overlaps', () => {
@@ -166,11 +201,46 @@ describe('setVerifyCycleValues and applyEdits', () => {
       ]),
       '12abcdX',
     );
-    assert.throws(() => applyEdits('abcdef', [{ start: 1, end: 3, newText: '' }, { start: 2, end: 4, newText: '' }]));
+    assert.throws(() =>
+      applyEdits('abcdef', [
+        { start: 1, end: 3, newText: '' },
+        { start: 2, end: 4, newText: '' },
+      ]),
+    );
   });
 
   it('differenceEdit covers only the changed middle', () => {
     assert.deepEqual(differenceEdit('enabled: true', 'enabled: false'), [{ start: 9, end: 12, newText: 'fals' }]);
     assert.deepEqual(differenceEdit('same', 'same'), []);
+  });
+});
+
+describe('setVerifyCycleValue: properties', () => {
+  const shapes = [
+    lines('sites:', '  - code: LAB # c', '    server: S1'),
+    lines('sites:', '  - code: LAB', '    verifyCycle:', '      durationMinutes: 40 # model'),
+    lines('sites:', '  - code: LAB', '    verifyCycle: { ccimCycleHours: 23 }'),
+    lines('sites:', '  - code: LAB', '    verifyCycle:', '      enabled: true', '      intervalDays: 30'),
+  ];
+  it('sets the value, changes nothing else and is idempotent', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...shapes),
+        fc.oneof(
+          fc.record({ key: fc.constant<VerifyCycleKey>('enabled'), value: fc.boolean() }),
+          fc.record({ key: fc.constant<VerifyCycleKey>('intervalDays'), value: fc.integer({ min: 1, max: 365 }) }),
+        ),
+        (text, { key, value }) => {
+          const fixed = set(text, 0, key, value);
+          const site = (parseText(fixed).value as { sites: { verifyCycle: Record<string, unknown> }[] }).sites[0];
+          assert.equal(site?.verifyCycle[key], value);
+          assertIdempotent(fixed, 0, key, value);
+          // Every original line survives unless it held the key being set.
+          for (const line of text.split('\n')) {
+            if (!line.includes(key) && !line.includes('verifyCycle: {')) assert.ok(fixed.includes(line));
+          }
+        },
+      ),
+    );
   });
 });

@@ -22,7 +22,7 @@ export function textReport(files: readonly CheckedFile[], style: TextStyle): str
 
   for (const { file, analysis } of files) {
     const sim = analysis.simulation;
-    const horizon = sim ? `horizon ${utc(sim.horizon.from)} → ${utc(sim.horizon.to)}` : 'not simulated (fix the errors first)';
+    const horizon = sim ? `horizon ${utc(sim.horizon.from)} → ${utc(sim.horizon.to)} UTC` : 'not simulated (fix the errors first)';
     out.push(`${paint('bold', file)}  ${paint('dim', horizon)}`);
 
     // Findings are shown in the tables below; list every other diagnostic here.

@@ -55,6 +55,19 @@ const QUIET_SETTINGS = {
   'chat.commandCenter.enabled': false,
 };
 
+// Groups still running when this test process exits (a failed assertion, a test timeout) are killed
+// synchronously on the way out, so a failing run leaves no code-server behind either.
+const liveGroups = new Set<number>();
+process.once('exit', () => {
+  for (const pgid of liveGroups) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 /** A port the OS just handed out; code-server binds it a moment later (a start retry covers the race). */
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -128,6 +141,7 @@ async function startOnce(options: CodeServerOptions): Promise<CodeServer> {
   closeSync(logFd);
   const pgid = child.pid;
   if (pgid === undefined) throw new Error(`could not spawn ${CODE_SERVER_BIN}`);
+  liveGroups.add(pgid);
   let exited: string | undefined;
   child.once('exit', (code, signal) => (exited = `exited with ${signal ?? code}`));
   child.once('error', (error) => (exited = error.message));
@@ -139,6 +153,7 @@ async function startOnce(options: CodeServerOptions): Promise<CodeServer> {
     if (stopped) return;
     stopped = true;
     if (groupAlive(pgid)) await killGroup(pgid);
+    liveGroups.delete(pgid);
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
@@ -168,4 +183,14 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 }
 
 // The browser side lives in workbench.ts; re-exported so tests can import one module.
-export * from './workbench';
+export {
+  activeEditorText,
+  openFileFromExplorer,
+  openProblemsPanel,
+  openWorkbench,
+  runCommand,
+  screenshot,
+  waitForSquiggle,
+  waitForWorkbench,
+  type Workbench,
+} from './workbench';

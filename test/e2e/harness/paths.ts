@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Availability } from './skip';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Installed by scripts/install-editors.sh; `CODE_SERVER_BIN` points elsewhere if needed. */
@@ -14,8 +15,6 @@ export const SCREENSHOTS_DIR = join(REPO_ROOT, 'test/e2e/screenshots');
 export const WORK_DIR = join(REPO_ROOT, 'test/e2e/.work');
 export const EXTENSION_BUNDLE = join(REPO_ROOT, 'dist/extension.js');
 export const SERVER_BUNDLE = join(REPO_ROOT, 'dist/server.js');
-
-export type Availability = { ok: true } | { ok: false; reason: string };
 
 /** Whether code-server and Chromium are installed; tests skip loudly with `reason` otherwise. */
 export function isEditorAvailable(): Availability {

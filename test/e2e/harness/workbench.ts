@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { CodeServer } from './codeServer';
 import { CHROMIUM_BIN, SCREENSHOTS_DIR } from './paths';
+import { processesMentioning, waitFor } from './processes';
 
 export interface Workbench {
   page: Page;
@@ -34,12 +35,16 @@ export async function openWorkbench(server: CodeServer, options: { timeoutMs?: n
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 900 },
+    // Chromium's crash handler otherwise keeps its database in ~/.config and outlives the browser for a
+    // moment; inside the profile it is ours and the orphan check below can see it.
+    env: { ...process.env, XDG_CONFIG_HOME: join(profileDir, 'xdg-config'), XDG_CACHE_HOME: join(profileDir, 'xdg-cache') },
   });
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
     await context.close();
+    await waitForExit(profileDir);
     rmSync(profileDir, { recursive: true, force: true });
   };
   try {
@@ -53,10 +58,25 @@ export async function openWorkbench(server: CodeServer, options: { timeoutMs?: n
   }
 }
 
+/** Waits for every process naming `profileDir` to exit; kills stragglers by pid after a bounded wait. */
+async function waitForExit(profileDir: string): Promise<void> {
+  try {
+    await waitFor('Chromium processes to exit', () => processesMentioning(profileDir).length === 0, 5000);
+  } catch {
+    for (const pid of processesMentioning(profileDir)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // exited meanwhile
+      }
+    }
+  }
+}
+
 export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
-  // The Explorer rows appear once the workspace folder is resolved: a better "ready" sign than the shell.
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: timeoutMs });
+  // The Explorer's tree exists once the workspace folder is resolved (it has no rows if the folder is empty).
+  await page.locator('.explorer-folders-view').first().waitFor({ state: 'attached', timeout: timeoutMs });
 }
 
 /** Opens `fileName` by double-clicking its Explorer row (Ctrl+P proved flaky) and waits for its tab. */

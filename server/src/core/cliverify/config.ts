@@ -8,8 +8,8 @@
  * Our model (SPEC §4, not Microsoft fact): the pass duration, the 23-hour CCIM wake-up cadence counted
  * from install, and therefore the time of day a pass starts.
  */
-import { simulate } from '../engine/simulate';
-import { formatInstant } from '../engine/time';
+import { resolveHorizon, simulate } from '../engine/simulate';
+import { DAY_MS, formatInstant } from '../engine/time';
 import type { Interruption, SimulationOptions, SimulationResult } from '../engine/types';
 import type { Site, SmsDocument, SmsVersion } from '../model/types';
 
@@ -71,9 +71,6 @@ export interface CliverifyConfig {
   readonly hierarchies: readonly Hierarchy[];
 }
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
 export function cliverifyBuildName(version: SmsVersion): string {
   return `Cliverify for SMS ${version}`;
 }
@@ -126,11 +123,9 @@ function interruptionsBeforeHorizon(
   options: SimulationOptions,
 ): { from: number; interruptions: readonly Interruption[] } | undefined {
   if (doc.advertisements.length === 0) return undefined;
-  // The engine's default horizon start is the earliest presentTime instant (SPEC §4.1 rule 9); a
-  // one-day probe without `simulation.from` yields it without repeating the time-zone logic here.
-  const withoutFrom: SmsDocument = { ...doc, simulation: { days: 1 } };
-  const probeOptions = withDefaultRunMinutes({ days: 1 }, options);
-  const earliest = simulate(withoutFrom, probeOptions).horizon.from;
+  // The engine's default horizon start is the earliest presentTime instant (SPEC §4.1 rule 9).
+  const withoutFrom: SmsDocument = { ...doc, simulation: {} };
+  const earliest = resolveHorizon(withoutFrom).from;
   if (earliest >= horizonFrom) return undefined;
   const days = Math.ceil((horizonFrom - earliest) / DAY_MS);
   const window = simulate(withoutFrom, withDefaultRunMinutes({ from: earliest, days }, options));
@@ -194,8 +189,8 @@ function mixedServicePackNote(members: readonly Site[]): string {
   const levels = members.map((s) => `${s.code} (${s.smsVersion})`).join(', ');
   return (
     `This hierarchy mixes service-pack levels: ${levels}. Q283130 asks for the Cliverify.exe ` +
-    `"specific to the Service Pack level of your site hierarchy", so run on each site server the ` +
-    `Cliverify build of that site's own level; one build cannot serve them all.`
+    `"specific to the Service Pack level of your site hierarchy"; it does not cover mixed hierarchies, so ` +
+    `run on each site server the Cliverify build of that site's own level (our reading).`
   );
 }
 

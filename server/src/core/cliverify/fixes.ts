@@ -3,7 +3,7 @@
  * cycle off, or find the nearest "Verify Interval" that leaves no interruption in the horizon.
  * The YAML text edits are in `../edits/yamlEdits.ts`.
  */
-import { simulate } from '../engine/simulate';
+import { resolveHorizon, simulate } from '../engine/simulate';
 import type { SimulationOptions } from '../engine/types';
 import type { Site, SmsDocument, VerifyCycle } from '../model/types';
 
@@ -39,7 +39,9 @@ export function nearestSafeInterval(
   const isSafe = (intervalDays: number): boolean => {
     const candidate: SmsDocument = {
       ...reduced,
-      sites: reduced.sites.map((s) => (s.code === site.code ? { ...s, verifyCycle: { ...s.verifyCycle, intervalDays } } : s)),
+      sites: reduced.sites.map((s) =>
+        s.code === site.code ? { ...s, verifyCycle: { ...s.verifyCycle, intervalDays } } : s,
+      ),
     };
     return simulate(candidate, fixedOptions).interruptions.length === 0;
   };
@@ -62,13 +64,10 @@ function siteOf(doc: SmsDocument, siteCode: string): Site {
 
 /**
  * The engine's default horizon start is the earliest presentTime of ALL advertisements (SPEC §4.1
- * rule 9), so it is resolved on the whole document before reducing it. A probe with every
- * assignment removed finds it without simulating any run.
+ * rule 9), so it is resolved on the whole document before reducing it.
  */
 function withFixedHorizonStart(doc: SmsDocument, options: SimulationOptions): SimulationOptions {
-  if (options.from !== undefined || doc.simulation.from !== undefined) return options;
-  const probe: SmsDocument = { ...doc, advertisements: doc.advertisements.map((a) => ({ ...a, assignments: [] })) };
-  return { ...options, from: simulate(probe, { ...options, days: 1 }).horizon.from };
+  return { ...options, from: resolveHorizon(doc, options).from };
 }
 
 /** The site, its collections, the advertisements to them and the packages those use. */

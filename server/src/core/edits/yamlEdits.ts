@@ -49,7 +49,9 @@ export function setVerifyCycleValue(
 
 /** Applies non-overlapping edits (offsets into `text`); inserts at one offset keep their order. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.start - b.edit.start || a.order - b.order);
+  const sorted = edits
+    .map((edit, order) => ({ edit, order }))
+    .sort((a, b) => a.edit.start - b.edit.start || a.order - b.order);
   let result = '';
   let cursor = 0;
   for (const { edit } of sorted) {

@@ -6,7 +6,7 @@
 import type { Advertisement, Collection } from '../model/types';
 import type { AssignmentRuns } from './runs';
 import { MINUTE_MS } from './time';
-import type { Delay, Interruption, VerifyPass } from './types';
+import type { Delay, Horizon, Interruption, VerifyPass } from './types';
 
 type RunsAssignment = Extract<AssignmentRuns, { kind: 'runs' }>;
 
@@ -15,32 +15,48 @@ export interface FindingSink {
   readonly delays: Delay[];
 }
 
-/** Adds the findings of one assignment against every pass of its collection. */
+/** Adds the findings of one assignment against every pass of its collection that can matter. */
 export function collectFindings(
   advertisement: Advertisement,
   collection: Collection,
   assignment: RunsAssignment,
   passes: readonly VerifyPass[],
+  window: Horizon,
   sink: FindingSink,
 ): void {
   const runMs = assignment.runMs;
-  for (let i = firstPassEndingAfter(passes, Number.NEGATIVE_INFINITY); i < passes.length; i++) {
+  for (let i = firstPassEndingAfter(passes, window.from); i < passes.length; i++) {
     const pass = passes[i]!;
+    // Integer instants: s > E - run ⇔ s >= E - run + 1. Later passes start later still.
+    const candidatesFrom = pass.earliest - runMs + 1;
+    if (candidatesFrom >= window.to) break;
     const durationMs = pass.durationMinutes * MINUTE_MS;
-    // Integer instants: s > E - run ⇔ s >= E - run + 1.
-    for (const start of assignment.startsBetween(pass.earliest - runMs + 1, pass.latest + durationMs)) {
-      const base = {
-        advertisement: advertisement.id,
-        collection: collection.id,
-        assignment: assignment.index,
-        runStart: start,
-        verifyEarliest: pass.earliest,
-        verifyLatest: pass.latest,
-      };
-      const risk = interruptionRisk(start, runMs, pass, collection.clients);
-      if (risk) sink.interruptions.push({ ...base, runEnd: start + runMs, ...risk });
+    for (const runStart of assignment.startsBetween(candidatesFrom, pass.latest + durationMs)) {
+      const risk = interruptionRisk(runStart, runMs, pass, collection.clients);
+      if (risk) {
+        sink.interruptions.push({
+          advertisement: advertisement.id,
+          collection: collection.id,
+          assignment: assignment.index,
+          runStart,
+          runEnd: runStart + runMs,
+          verifyEarliest: pass.earliest,
+          verifyLatest: pass.latest,
+          likelihood: risk.likelihood,
+          clientsAtRisk: risk.clientsAtRisk,
+        });
+      }
       // Rule 6: the pass is already running (strictly after its earliest start).
-      if (pass.earliest < start && start < pass.latest + durationMs) sink.delays.push(base);
+      if (pass.earliest < runStart && runStart < pass.latest + durationMs) {
+        sink.delays.push({
+          advertisement: advertisement.id,
+          collection: collection.id,
+          assignment: assignment.index,
+          runStart,
+          verifyEarliest: pass.earliest,
+          verifyLatest: pass.latest,
+        });
+      }
     }
   }
 }
@@ -69,7 +85,9 @@ export function interruptionRisk(
   clients: number,
 ): { likelihood: number; clientsAtRisk: number } | undefined {
   if (pass.earliest === pass.latest) {
-    return start <= pass.earliest && pass.earliest < start + runMs ? { likelihood: 1, clientsAtRisk: clients } : undefined;
+    return start <= pass.earliest && pass.earliest < start + runMs
+      ? { likelihood: 1, clientsAtRisk: clients }
+      : undefined;
   }
   const overlap = Math.min(start + runMs, pass.latest) - Math.max(start, pass.earliest);
   if (overlap <= 0) return undefined;

@@ -126,7 +126,12 @@ export function planAdvertisement(
     if (assignment.kind === 'event') {
       if (assignment.event !== 'asap') return { kind: 'event-not-simulated', index, event: assignment.event };
       const runMs = (ASAP_POLL_MINUTES + runMinutes) * MINUTE_MS;
-      return { kind: 'runs', index, runMs, startsBetween: clipped(window, (from, to) => (present >= from && present < to ? [present] : [])) };
+      return {
+        kind: 'runs',
+        index,
+        runMs,
+        startsBetween: clipped(window, (from, to) => (present >= from && present < to ? [present] : [])),
+      };
     }
     const series = assignment.schedules.map((s) => scheduleSeries(s, s.gmt ? utc : zone));
     return { kind: 'runs', index, runMs: runMinutes * MINUTE_MS, startsBetween: clipped(window, mergedStarts(series)) };
@@ -150,7 +155,10 @@ function clipped(window: Horizon, starts: StartsBetween) {
 function mergedStarts(series: readonly OccurrenceSeries[]): StartsBetween {
   return (from, to, limit) => {
     // The first `limit` distinct starts of the union lie within the first `limit` of each series.
-    const all = series.length === 1 ? series[0]!.between(from, to, limit) : series.flatMap((s) => s.between(from, to, limit)).sort((a, b) => a - b);
+    const all =
+      series.length === 1
+        ? series[0]!.between(from, to, limit)
+        : series.flatMap((s) => s.between(from, to, limit)).sort((a, b) => a - b);
     const distinct: number[] = [];
     for (const instant of all) {
       if (distinct.length >= limit) break;

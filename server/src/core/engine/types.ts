@@ -52,7 +52,12 @@ export interface Delay {
 /** Information the engine wants shown (SPEC §6 `run-time-unknown`, `event-not-simulated`). */
 export type EngineNote =
   | { readonly kind: 'run-time-unknown'; readonly advertisement: string; readonly assumedMinutes: number }
-  | { readonly kind: 'event-not-simulated'; readonly advertisement: string; readonly assignment: number; readonly event: 'logon' | 'logoff' };
+  | {
+      readonly kind: 'event-not-simulated';
+      readonly advertisement: string;
+      readonly assignment: number;
+      readonly event: 'logon' | 'logoff';
+    };
 
 export interface SimulationResult {
   readonly horizon: Horizon;

@@ -85,7 +85,7 @@ export class ZoneClock {
   private sampleChunk(start: number, end: number): Chunk {
     const starts = [start];
     const offsets = [this.luxonOffset(start)];
-    for (let previous = start; previous < end - 1; ) {
+    for (let previous = start; previous < end - 1;) {
       const t = Math.min(previous + SAMPLE_MS, end - 1);
       const offset = this.luxonOffset(t);
       if (offset !== offsets[offsets.length - 1]) {

@@ -1,5 +1,5 @@
 /** Plain-English descriptions of schedules and assignments, for hovers, token decode output and reports. */
-import { formatDate, formatTime } from '../tokens/dates';
+import { formatDate, formatTime } from './localDateTime';
 import type { Assignment, EventName, Recurrence, Schedule, TokenDuration, Weekday, WeekOrder } from './types';
 
 const WEEKDAY_FULL_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;

@@ -49,7 +49,8 @@ function expand(schema: JsonSchema, into: JsonSchema[] = []): JsonSchema[] {
     const target = resolveRef(schema.$ref);
     if (target) expand(target, into);
   }
-  for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) expand(branch, into);
+  for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])])
+    expand(branch, into);
   return into;
 }
 
@@ -75,7 +76,9 @@ export function schemaDescriptionAt(path: Path): string | undefined {
 /** The Markdown hover text at `path`: `markdownDescription`, else the description. */
 export function schemaMarkdownDescriptionAt(path: Path): string | undefined {
   const schemas = schemasAt(path);
-  return schemas.find((schema) => schema.markdownDescription !== undefined)?.markdownDescription ?? schemaDescriptionAt(path);
+  return (
+    schemas.find((schema) => schema.markdownDescription !== undefined)?.markdownDescription ?? schemaDescriptionAt(path)
+  );
 }
 
 /** The keys a map at `path` may have, in schema order. */

@@ -14,7 +14,7 @@ import type {
   WeekOrderName,
 } from '../model/types';
 import { encodeSchedule, validateScheduleForToken } from './codec';
-import { formatLocalDateTime, parseLocalDateTime } from './dates';
+import { formatLocalDateTime, readLocalDateTime } from '../model/localDateTime';
 
 export interface SpanJson {
   days: number;
@@ -187,7 +187,7 @@ function readSchedule(value: unknown): Schedule {
   const obj = objectWithKeys(value, 'the schedule', SCHEDULE_KEYS);
   const at = obj['at'];
   if (typeof at !== 'string') fail(`at must be a date-time string like "2001-03-06T02:00" (got ${describeValue(at)})`);
-  const start = parseLocalDateTime(at);
+  const start = readLocalDateTime(at);
   if (!start.ok) fail(`at: ${start.reason}`);
   const gmt = obj['gmt'] ?? false;
   if (typeof gmt !== 'boolean') fail(`gmt must be true or false (got ${describeValue(gmt)})`);

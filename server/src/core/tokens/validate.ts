@@ -4,7 +4,7 @@
  * encoder / JSON reader (weekdays shown as the model's 0..6), so each rule lives here only.
  */
 import type { Schedule } from '../model/types';
-import { daysInMonth, formatDate } from './dates';
+import { daysInMonth, formatDate } from '../model/localDateTime';
 import { FIELDS, YEAR_BASE, fieldMax } from './layout';
 
 /** How weekdays are numbered in messages: 0 = model (0 = Sunday), 1 = token (1 = Sunday). */

@@ -1,0 +1,60 @@
+/**
+ * The interruption engine (SPEC §4): every run of every advertisement against every verify pass of
+ * its collection, in a horizon. Cost grows with advertisements × passes × findings, not with the
+ * number of occurrences (see `findings.ts` and `occurrences.ts`).
+ */
+import type { SmsDocument } from '../model/types';
+import { collectFindings, compareFindings, type FindingSink } from './findings';
+import { installBand } from './passes';
+import { planAdvertisement, presentInstant, type PassCache } from './runs';
+import { DAY_MS, wallMs } from './time';
+import type { EngineNote, Horizon, SimulationOptions, SimulationResult } from './types';
+
+export const DEFAULT_HORIZON_DAYS = 365;
+
+/**
+ * The horizon [from, from + days): options first, then the document's `simulation`, then
+ * SPEC §4.1 rule 9 (earliest presentTime instant, else earliest install instant).
+ */
+export function resolveHorizon(doc: SmsDocument, options: SimulationOptions = {}): Horizon {
+  const from = options.from ?? (doc.simulation.from ? wallMs(doc.simulation.from) : defaultHorizonStart(doc));
+  const days = options.days ?? doc.simulation.days ?? DEFAULT_HORIZON_DAYS;
+  return { from, to: from + days * DAY_MS };
+}
+
+function defaultHorizonStart(doc: SmsDocument): number {
+  const presents = doc.advertisements.map((a) => presentInstant(doc, a)).filter((t) => t !== undefined);
+  if (presents.length > 0) return presents.reduce((a, b) => Math.min(a, b));
+  const installs = doc.collections.map((c) => installBand(c)?.earliest).filter((t) => t !== undefined);
+  return installs.length > 0 ? installs.reduce((a, b) => Math.min(a, b)) : 0;
+}
+
+export function simulate(doc: SmsDocument, options: SimulationOptions = {}): SimulationResult {
+  const horizon = resolveHorizon(doc, options);
+  const sink: FindingSink = { interruptions: [], delays: [] };
+  const notes: EngineNote[] = [];
+  const passCache: PassCache = new Map();
+
+  for (const advertisement of doc.advertisements) {
+    const plan = planAdvertisement(doc, advertisement, horizon, options, passCache);
+    if (!plan) continue;
+    if (plan.runTimeUnknown) {
+      notes.push({ kind: 'run-time-unknown', advertisement: advertisement.id, assumedMinutes: plan.runMinutes });
+    }
+    for (const assignment of plan.assignments) {
+      if (assignment.kind === 'runs') {
+        collectFindings(advertisement, plan.collection, assignment, plan.passes, plan.window, sink);
+      } else {
+        const { index, event } = assignment;
+        notes.push({ kind: 'event-not-simulated', advertisement: advertisement.id, assignment: index, event });
+      }
+    }
+  }
+
+  return {
+    horizon,
+    interruptions: sink.interruptions.sort(compareFindings),
+    delays: sink.delays.sort(compareFindings),
+    notes,
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Every reference must name something defined in this file (SPEC §3): site parents, collection
+ * sites, and the package, program and collection of each advertisement.
+ */
+import type { CoreDiagnostic } from '../diagnostics';
+import type { ParsedDocument, Path } from '../document/parse';
+import { closestMatch } from '../schema/closestMatch';
+import { diagnostic, rangeAt } from '../schema/ranges';
+import { asString, mapItems, type JsonRecord } from './read';
+
+/** At most this many names are listed when no close match exists. */
+const MAX_LISTED = 10;
+
+function namesOf(items: readonly { readonly item: JsonRecord }[], key: string): string[] {
+  const names: string[] = [];
+  for (const { item } of items) {
+    const name = asString(item[key]);
+    if (name !== undefined && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/** "Did you mean 'X'?" when one is close; otherwise the names there are. */
+function hintFor(name: string, known: readonly string[], plural: string): string {
+  const suggestion = closestMatch(name, known);
+  if (suggestion !== undefined) return ` Did you mean '${suggestion}'?`;
+  if (known.length === 0) return ` There are no ${plural}.`;
+  const listed = known.slice(0, MAX_LISTED).join(', ');
+  return ` Defined ${plural}: ${listed}${known.length > MAX_LISTED ? ', …' : ''}.`;
+}
+
+export function checkReferences(doc: ParsedDocument): CoreDiagnostic[] {
+  const root = doc.value;
+  const sites = mapItems(root, 'sites');
+  const collections = mapItems(root, 'collections');
+  const packages = mapItems(root, 'packages');
+  const siteCodes = namesOf(sites, 'code');
+  const collectionIds = namesOf(collections, 'id');
+  const packageIds = namesOf(packages, 'id');
+  const diagnostics: CoreDiagnostic[] = [];
+
+  const check = (
+    owner: JsonRecord,
+    ownerPath: Path,
+    key: string,
+    known: readonly string[],
+    noun: string,
+    plural: string,
+    where = '',
+  ): void => {
+    const name = asString(owner[key]);
+    // Non-strings and empty strings are the schema's to report.
+    if (name === undefined || name === '' || known.includes(name)) return;
+    const message = `${noun} '${name}' is not defined${where || ' in this file'}.${hintFor(name, known, plural)}`;
+    diagnostics.push(diagnostic('unresolved-reference', 'error', message, rangeAt(doc, [...ownerPath, key])));
+  };
+
+  for (const { item, path } of sites) check(item, path, 'parent', siteCodes, 'Site', 'sites');
+  for (const { item, path } of collections) check(item, path, 'site', siteCodes, 'Site', 'sites');
+  for (const { item, path } of mapItems(root, 'advertisements')) {
+    check(item, path, 'package', packageIds, 'Package', 'packages');
+    check(item, path, 'collection', collectionIds, 'Collection', 'collections');
+    const packageId = asString(item['package']);
+    const pkg = packages.find((candidate) => candidate.item['id'] === packageId);
+    // A program is looked up in its package only; an unknown package was reported above.
+    if (pkg)
+      check(
+        item,
+        path,
+        'program',
+        namesOf(mapItems(pkg.item, 'programs'), 'name'),
+        'Program',
+        'programs in it',
+        ` in package ${packageId}`,
+      );
+  }
+  return diagnostics;
+}

@@ -1,0 +1,159 @@
+/**
+ * workspace/executeCommand: the simulation timeline, the Cliverify configuration and token
+ * decoding (ServerCommands in protocol.ts). A document that is not open is read from disk.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ExecuteCommandParams } from 'vscode-languageserver';
+import { analyzeValidation, validateText, type Analysis } from '../../core/analyze';
+import { locate } from '../../core/document/parse';
+import { collectionPasses, runsOf, type Run } from '../../core/engine/runs';
+import { formatInstant } from '../../core/engine/time';
+import { describeSchedule } from '../../core/model/describe';
+import { decodeTokens } from '../../core/tokens/codec';
+import { schedulesToJson } from '../../core/tokens/json';
+import {
+  ServerCommands,
+  type ServerSettings,
+  type Timeline,
+  type TimelineFinding,
+  type TimelineRow,
+} from '../../shared/protocol';
+import { cliverifyOutput } from '../cliverifyFile';
+import { analyzeOptions } from '../documents';
+import type { ServerContext } from '../server';
+
+/** Runs per timeline row; dense schedules (every minute for a year) are cut here. */
+export const TIMELINE_MAX_RUNS_PER_ROW = 2000;
+
+export async function executeCommand(context: ServerContext, params: ExecuteCommandParams): Promise<unknown> {
+  const [first] = params.arguments ?? [];
+  switch (params.command) {
+    case ServerCommands.simulate: {
+      if (typeof first !== 'string') throw new Error('simulate expects a document uri');
+      const { analysis, version, settings } = await analysisFor(context, first);
+      return timeline(first, version, analysis, settings);
+    }
+    case ServerCommands.cliverify: {
+      if (typeof first !== 'string') throw new Error('cliverify expects a document uri');
+      const { analysis, settings } = await analysisFor(context, first);
+      const output = cliverifyOutput(first, analysis, analyzeOptions(settings));
+      if (output === undefined) return null;
+      return { markdown: output.markdown, json: output.json, fileUri: output.fileUri };
+    }
+    case ServerCommands.decodeToken:
+      return decodeTokenCommand(first);
+    default:
+      throw new Error(`unknown command ${params.command}`);
+  }
+}
+
+async function analysisFor(
+  context: ServerContext,
+  uri: string,
+): Promise<{ analysis: Analysis; version: number | null; settings: ServerSettings }> {
+  const settings = await context.settings.forDocument(uri);
+  const document = context.store.get(uri);
+  if (document !== undefined) {
+    return { analysis: context.store.analysis(document, settings), version: document.version, settings };
+  }
+  if (!uri.startsWith('file:')) throw new Error(`${uri} is not open and not a file`);
+  const text = readFileSync(fileURLToPath(uri), 'utf8');
+  return { analysis: analyzeValidation(validateText(text), analyzeOptions(settings)), version: null, settings };
+}
+
+export function decodeTokenCommand(token: unknown): unknown {
+  if (typeof token !== 'string') return { ok: false, reason: 'expected a token string' };
+  const decoded = decodeTokens(token.trim());
+  if (!decoded.ok) return { ok: false, reason: decoded.reason };
+  return {
+    ok: true,
+    description: decoded.schedules.map((s) => describeSchedule(s)).join('; '),
+    json: schedulesToJson(decoded.schedules),
+  };
+}
+
+export function timeline(uri: string, version: number | null, analysis: Analysis, settings: ServerSettings): Timeline {
+  const { model, simulation, parsed } = analysis;
+  if (model === undefined || simulation === undefined) {
+    return {
+      uri,
+      version,
+      horizon: { from: '', to: '' },
+      rows: [],
+      summary: { interruptions: 0, delays: 0, clientsAtRisk: 0 },
+      error: 'The document has errors; fix them to simulate it.',
+    };
+  }
+  const options = analyzeOptions(settings);
+  const horizon = simulation.horizon;
+  const passCache = new Map<string, TimelineRow['passes']>();
+  const rows = model.advertisements.map((ad): TimelineRow => {
+    const collection = model.collections.find((c) => c.id === ad.collection);
+    const runs: Run[] = [];
+    let truncated = false;
+    for (let j = 0; j < ad.assignments.length; j++) {
+      const list = runsOf(model, ad, j, horizon, options, TIMELINE_MAX_RUNS_PER_ROW);
+      runs.push(...list.runs);
+      truncated ||= list.truncated;
+    }
+    runs.sort((a, b) => a.start - b.start);
+    if (runs.length > TIMELINE_MAX_RUNS_PER_ROW) truncated = true;
+    let passes = passCache.get(ad.collection);
+    if (passes === undefined) {
+      passes = collectionPasses(model, ad.collection, horizon, options).map((p) => ({
+        earliest: formatInstant(p.earliest),
+        latest: formatInstant(p.latest),
+        durationMinutes: p.durationMinutes,
+      }));
+      passCache.set(ad.collection, passes);
+    }
+    const findings: TimelineFinding[] = [
+      ...simulation.interruptions
+        .filter((i) => i.advertisement === ad.id)
+        .map((i): TimelineFinding => ({
+          kind: 'interruption',
+          runStart: formatInstant(i.runStart),
+          runEnd: formatInstant(i.runEnd),
+          verifyEarliest: formatInstant(i.verifyEarliest),
+          verifyLatest: formatInstant(i.verifyLatest),
+          likelihood: i.likelihood,
+          clientsAtRisk: i.clientsAtRisk,
+          assignment: i.assignment,
+        })),
+      ...simulation.delays
+        .filter((d) => d.advertisement === ad.id)
+        .map((d): TimelineFinding => ({
+          kind: 'delay',
+          runStart: formatInstant(d.runStart),
+          verifyEarliest: formatInstant(d.verifyEarliest),
+          verifyLatest: formatInstant(d.verifyLatest),
+          assignment: d.assignment,
+        })),
+    ];
+    const target = ad.assignments.length > 0 ? ['advertisements', ad.index, 'assignments', 0] : ['advertisements', ad.index];
+    return {
+      advertisement: ad.id,
+      advertisementName: ad.name,
+      collection: ad.collection,
+      collectionName: collection?.name ?? ad.collection,
+      site: collection?.site ?? '',
+      location: parsed.lines.positionAt(locate(parsed, target).start),
+      runs: runs.slice(0, TIMELINE_MAX_RUNS_PER_ROW).map((r) => ({ start: formatInstant(r.start), end: formatInstant(r.end) })),
+      runsTruncated: truncated,
+      passes,
+      findings,
+    };
+  });
+  return {
+    uri,
+    version,
+    horizon: { from: formatInstant(horizon.from), to: formatInstant(horizon.to) },
+    rows,
+    summary: {
+      interruptions: simulation.interruptions.length,
+      delays: simulation.delays.length,
+      clientsAtRisk: simulation.interruptions.reduce((sum, i) => sum + i.clientsAtRisk, 0),
+    },
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * Hovers. Each says what is Microsoft-documented (with its Q-number) and what is our model:
+ * - an assignment: plain words and the first runs of the horizon (local and UTC);
+ * - a token value: the decoded schedule(s);
+ * - a site's verifyCycle: its settings and the next verify passes of each collection of the site;
+ * - a key: the schema's description.
+ */
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
+import type { Analysis } from '../../core/analyze';
+import { collectionPasses, runsOf } from '../../core/engine/runs';
+import { resolveHorizon } from '../../core/engine/simulate';
+import { describeAssignment, describeSchedule } from '../../core/model/describe';
+import type { Advertisement, Site, SmsDocument } from '../../core/model/types';
+import { schemaMarkdownDescriptionAt } from '../../core/schema/schema';
+import { decodeTokens } from '../../core/tokens/codec';
+import { analyzeOptions } from '../documents';
+import type { ServerContext } from '../server';
+import { localAndUtc } from '../timeText';
+import { nodeAt } from '../yamlCursor';
+
+export const HOVER_RUN_COUNT = 5;
+export const HOVER_PASS_COUNT = 3;
+
+const MODEL_NOTE = '_Model, not documented by Microsoft._';
+
+export async function hover(context: ServerContext, params: HoverParams): Promise<Hover | null> {
+  const document = context.store.get(params.textDocument.uri);
+  if (document === undefined) return null;
+  const validation = context.store.validation(document);
+  const parsed = validation.parsed;
+  const at = nodeAt(parsed.yaml.contents, parsed.lines.offsetAt(params.position));
+  if (at === undefined) return null;
+  const sections: string[] = [];
+  if (at.onKey) {
+    const description = schemaMarkdownDescriptionAt(at.path);
+    if (description !== undefined) sections.push(description);
+  }
+  const [list, index, child, assignmentIndex, field] = at.path;
+  const needsEngine =
+    (list === 'advertisements' && child === 'assignments' && typeof assignmentIndex === 'number') ||
+    (list === 'sites' && child === 'verifyCycle');
+  if (needsEngine && validation.model !== undefined) {
+    const settings = await context.settings.forDocument(document.uri);
+    if (!context.store.isCurrent(document.uri, document.version)) return null;
+    const analysis = context.store.analysis(document, settings);
+    const options = analyzeOptions(settings);
+    if (list === 'advertisements' && typeof index === 'number' && typeof assignmentIndex === 'number') {
+      if (field === 'token' && !at.onKey && typeof at.scalar === 'string') sections.push(tokenHover(at.scalar));
+      else sections.push(assignmentHover(analysis, options, index, assignmentIndex));
+    } else if (list === 'sites' && typeof index === 'number') {
+      sections.push(verifyCycleHover(analysis, options, index));
+    }
+  } else if (field === 'token' && !at.onKey && typeof at.scalar === 'string') {
+    sections.push(tokenHover(at.scalar));
+  }
+  const text = sections.filter((s) => s !== '').join('\n\n---\n\n');
+  if (text === '') return null;
+  const range = at.span ? parsed.lines.rangeOf(at.span) : undefined;
+  return { contents: { kind: MarkupKind.Markdown, value: text }, ...(range ? { range } : {}) };
+}
+
+/** The decoded token(s), with the layout source (SMS_ST_* classes, documented by Microsoft). */
+export function tokenHover(token: string): string {
+  const decoded = decodeTokens(token);
+  if (!decoded.ok) return `**Schedule token** \`${token}\`: cannot be decoded: ${decoded.reason}`;
+  const lines = decoded.schedules.map((s) => `- ${describeSchedule(s)}`);
+  return [
+    `**Schedule token** \`${token}\` (${decoded.schedules.length === 1 ? '1 schedule' : `${decoded.schedules.length} schedules`}):`,
+    ...lines,
+    '',
+    'Bit layout of the SMS_ST_* schedule token classes (SMS 2.0 Resource Guide; `SMS_ScheduleMethods.ReadFromString`). ' +
+      'The token\'s own GMT flag decides UTC or local time; its duration fields do not change runs.',
+  ].join('\n');
+}
+
+function advertisementAt(model: SmsDocument, index: number): Advertisement | undefined {
+  return model.advertisements.find((a) => a.index === index);
+}
+
+function assignmentHover(
+  analysis: Analysis,
+  options: ReturnType<typeof analyzeOptions>,
+  adIndex: number,
+  assignmentIndex: number,
+): string {
+  const model = analysis.model;
+  const ad = model ? advertisementAt(model, adIndex) : undefined;
+  const assignment = ad?.assignments[assignmentIndex];
+  if (model === undefined || ad === undefined || assignment === undefined) {
+    return 'This advertisement has errors; fix them to see its schedule.';
+  }
+  const collection = model.collections.find((c) => c.id === ad.collection);
+  const zone = collection?.timeZone ?? 'UTC';
+  const lines = [`**Assignment ${assignmentIndex} of ${ad.id}**: ${describeAssignment(assignment, zone)}`];
+  if (assignment.kind === 'event' && assignment.event !== 'asap') {
+    lines.push('', `A ${assignment.event} assignment runs when users ${assignment.event === 'logon' ? 'log on' : 'log off'}, which cannot be predicted: it is not simulated.`);
+    return lines.join('\n');
+  }
+  const horizon = analysis.simulation?.horizon ?? resolveHorizon(model, options);
+  const list = runsOf(model, ad, assignmentIndex, horizon, options, HOVER_RUN_COUNT);
+  if (list.runs.length === 0) {
+    lines.push('', 'No run starts in the simulated horizon.');
+  } else {
+    const minutes = Math.round(((list.runs[0]?.end ?? 0) - (list.runs[0]?.start ?? 0)) / 60_000);
+    lines.push('', `First runs in the horizon (each ${minutes} min${assignment.kind === 'event' ? ', including up to 60 min until the next hourly policy poll' : ''}):`);
+    for (const run of list.runs) lines.push(`- ${localAndUtc(run.start, ad.gmt && assignment.kind !== 'event' ? 'UTC' : zone)}`);
+    if (list.truncated) lines.push('- …');
+  }
+  const interruptions = analysis.simulation?.interruptions.filter(
+    (i) => i.advertisement === ad.id && i.assignment === assignmentIndex,
+  );
+  if (interruptions !== undefined) {
+    lines.push('', `${interruptions.length} interruption${interruptions.length === 1 ? '' : 's'} by the CCIM verify cycle in the horizon.`);
+  }
+  lines.push(
+    '',
+    'Microsoft-documented: a program still running when the verify cycle starts is stopped without a 10006/10007 status and must be resent (Q283130). ' +
+      `Run lengths come from the program's estimated run time. When verify passes start is our model. ${MODEL_NOTE}`,
+  );
+  return lines.join('\n');
+}
+
+function verifyCycleHover(analysis: Analysis, options: ReturnType<typeof analyzeOptions>, siteIndex: number): string {
+  const model = analysis.model;
+  const site: Site | undefined = model?.sites.find((s) => s.index === siteIndex);
+  if (model === undefined || site === undefined) return 'This site has errors; fix them to see its verify cycle.';
+  const cycle = site.verifyCycle;
+  const lines = [
+    `**Verify cycle of site ${site.code}** (${site.server}, SMS ${site.smsVersion}, set with Cliverify for SMS ${site.smsVersion})`,
+    '',
+    `- Periodically Verify Client Installation: **${cycle.enabled ? 'on' : 'off'}** (Cliverify checkbox, Q246040)`,
+    `- Verify Interval: **${cycle.intervalDays} days** (Cliverify field; default 30 days, Q246040)`,
+    `- Pass duration: ${cycle.durationMinutes} min (${MODEL_NOTE.replace(/_/g, '').replace(/\.$/, '')})`,
+    `- CCIM wake-up cadence: every ${cycle.ccimCycleHours} h from install (Q231232 says 23 hours)`,
+  ];
+  if (!cycle.enabled) {
+    lines.push('', 'The cycle is disabled: no verify passes, so no interruptions from it.');
+    return lines.join('\n');
+  }
+  const horizon = analysis.simulation?.horizon ?? resolveHorizon(model, options);
+  for (const collection of model.collections.filter((c) => c.site === site.code)) {
+    const passes = collectionPasses(model, collection.id, horizon, options).slice(0, HOVER_PASS_COUNT);
+    lines.push('', `Next verify passes of ${collection.id} (${collection.name}, ${collection.clients} clients):`);
+    if (passes.length === 0) lines.push('- none in the horizon');
+    for (const pass of passes) {
+      const start = localAndUtc(pass.earliest, collection.timeZone);
+      lines.push(
+        pass.latest === pass.earliest
+          ? `- pass ${pass.n}: ${start}`
+          : `- pass ${pass.n}: between ${start} and ${localAndUtc(pass.latest, collection.timeZone)} (rollout window)`,
+      );
+    }
+  }
+  lines.push(
+    '',
+    'Microsoft-documented: clients verify every 30 days by default; Cliverify.exe changes or disables this per site server (Q246040); ' +
+      'a run hit by the cycle fails silently (Q283130). ' +
+      `Pass start times (first CCIM wake-up at or after the previous pass + interval) are our model. ${MODEL_NOTE}`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,17 @@
+// Proves the extension-host runner: a sample `run()` executes inside code-server's real extension
+// host and its results come back to this process.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import test from 'node:test';
+import { runExtensionHostTests } from './harness/extensionHost';
+import { isEditorAvailable, REPO_ROOT } from './harness/paths';
+import { proceedOrSkip } from './harness/skip';
+
+test('extension-host sample runs inside code-server', { timeout: 180_000 }, async (t) => {
+  if (!proceedOrSkip(t, isEditorAvailable())) return;
+  const result = await runExtensionHostTests(join(REPO_ROOT, 'test/e2e/extension-host-sample/index.ts'), {
+    screenshotName: '01-extension-host-sample',
+  });
+  // The sample has two cases, both true in any real host with the example workspace open.
+  assert.deepEqual(result, { passed: 2, failed: 0, failures: [] });
+});
