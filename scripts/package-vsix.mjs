@@ -26,8 +26,12 @@ for (const file of ['dist/extension.js', 'dist/server.js', 'dist/webview/timelin
   }
 }
 // vsce asks interactively when LICENSE is missing; --skip-license keeps the script non-interactive.
-const licenseArgs = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((f) => existsSync(join(root, f))) ? [] : ['--skip-license'];
+const licenseArgs = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((f) => existsSync(join(root, f)))
+  ? []
+  : ['--skip-license'];
 run(npx, ['--no-install', 'vsce', 'package', '--no-dependencies', ...licenseArgs, '--out', out]);
 
 const bytes = statSync(join(root, out)).size;
-console.log(`package-vsix: ${out} ${(bytes / 1024).toFixed(1)} KiB${bytes > 1024 * 1024 ? ' (over the 1 MB target)' : ''}`);
+console.log(
+  `package-vsix: ${out} ${(bytes / 1024).toFixed(1)} KiB${bytes > 1024 * 1024 ? ' (over the 1 MB target)' : ''}`,
+);

@@ -1,12 +1,20 @@
 /** Starts the SMS Schedule language server (dist/server.js) over IPC and wraps its commands. */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { LANGUAGE_ID, ServerCommands, type Timeline } from '../../server/src/shared/protocol';
 
 /** The client id also names the trace setting the library reads: `smsSchedule.trace.server`. */
 const CLIENT_ID = 'smsSchedule';
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },

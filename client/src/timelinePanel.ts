@@ -117,7 +117,12 @@ class TimelinePanel {
         if (this.timeline !== undefined) await this.post({ type: 'timeline', timeline: this.timeline });
         return;
       case 'reveal':
-        await vscode.commands.executeCommand(ClientCommands.reveal, this.uri.toString(), message.line, message.character);
+        await vscode.commands.executeCommand(
+          ClientCommands.reveal,
+          this.uri.toString(),
+          message.line,
+          message.character,
+        );
         return;
       case 'export':
         await this.exportHtml();
@@ -130,7 +135,8 @@ class TimelinePanel {
     if (this.timeline === undefined) return;
     const name = documentBaseName(this.uri);
     const target = await vscode.window.showSaveDialog({
-      defaultUri: this.uri.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(this.uri, '..', `${name}.timeline.html`),
+      defaultUri:
+        this.uri.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(this.uri, '..', `${name}.timeline.html`),
       filters: { HTML: ['html'] },
       saveLabel: 'Export Timeline',
     });

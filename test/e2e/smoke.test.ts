@@ -14,15 +14,11 @@ import {
   startCodeServer,
 } from './harness/codeServer';
 import { EXTENSION_BUNDLE, REPO_ROOT } from './harness/paths';
-import { processesMentioning } from './harness/processes';
+import { groupAlive, processesMentioning } from './harness/processes';
+import { proceedOrSkip } from './harness/skip';
 
 test('code-server + Chromium open examples/lab.sms.yaml from the Explorer', { timeout: 120_000 }, async (t) => {
-  const available = isEditorAvailable();
-  if (!available.ok) {
-    console.warn(`SKIPPED e2e smoke: ${available.reason}`);
-    t.skip(available.reason);
-    return;
-  }
+  if (!proceedOrSkip(t, isEditorAvailable())) return;
   const workspace = mkdtempSync(join(tmpdir(), 'sms-e2e-smoke-'));
   copyFileSync(join(REPO_ROOT, 'examples/lab.sms.yaml'), join(workspace, 'lab.sms.yaml'));
   // The extension is optional here: this test proves the harness, not the extension.
@@ -43,7 +39,8 @@ test('code-server + Chromium open examples/lab.sms.yaml from the Explorer', { ti
     await server.stop();
     rmSync(workspace, { recursive: true, force: true });
   }
-  // Every process we started named one of these dirs on its command line: none may survive.
+  // No orphans: code-server's process group is empty, and nothing names its data dir or Chromium's profile.
+  assert.equal(groupAlive(server.pgid), false, `code-server group ${server.pgid} still has processes`);
   const leftovers = [server.dataDir, workbench?.profileDir ?? 'no-profile'].flatMap(processesMentioning);
   assert.deepEqual(leftovers, [], `orphan processes: ${leftovers.join(', ')}`);
 });

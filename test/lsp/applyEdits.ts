@@ -17,7 +17,11 @@ function offsetAt(text: string, position: Position): number {
 
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const located = edits
-    .map((edit) => ({ start: offsetAt(text, edit.range.start), end: offsetAt(text, edit.range.end), newText: edit.newText }))
+    .map((edit) => ({
+      start: offsetAt(text, edit.range.start),
+      end: offsetAt(text, edit.range.end),
+      newText: edit.newText,
+    }))
     .sort((a, b) => b.start - a.start);
   let result = text;
   for (const edit of located) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);

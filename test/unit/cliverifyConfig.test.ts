@@ -9,16 +9,15 @@ import {
   isGeneratedCliverifyFile,
   renderCliverifyMarkdown,
 } from '../../server/src/core/cliverify/config';
-import { parseText } from '../../server/src/core/document/parse';
 import { simulate } from '../../server/src/core/engine/simulate';
 import type { SimulationOptions } from '../../server/src/core/engine/types';
-import { buildModel } from '../../server/src/core/model/build';
+import { validateText } from '../../server/src/core/analyze';
 import type { SmsDocument } from '../../server/src/core/model/types';
 
 const LAB_TEXT = readFileSync(new URL('../../examples/lab.sms.yaml', import.meta.url), 'utf8');
 
 function model(text: string): SmsDocument {
-  const built = buildModel(parseText(text), []).model;
+  const built = validateText(text).model;
   assert.ok(built, 'the example builds');
   return built;
 }

@@ -244,7 +244,8 @@ describe('engine occurrences', () => {
 
   it('clamps day 31 to the end of February and April', () => {
     const doc = only(schedule('2001-01-31T10:00', { kind: 'monthlyByDate', day: 31, months: 1 }));
-    assert.deepEqual(starts(doc, '2001-01-01T00:00', 150), [
+    // Horizon Jan 1 + 151 days = Jun 1 00:00.
+    assert.deepEqual(starts(doc, '2001-01-01T00:00', 151), [
       '2001-01-31T10:00:00Z',
       '2001-02-28T10:00:00Z',
       '2001-03-31T10:00:00Z',
@@ -336,11 +337,14 @@ describe('engine occurrences', () => {
 
   it('skips the hour that repeats when the clocks go back (earlier instant only)', () => {
     const doc = only(every('2001-10-28T00:00', 0, 1), {}, 'America/New_York');
-    // 00:00 EDT = 04:00Z, 01:00 EDT = 05:00Z, 02:00 EST = 07:00Z: 06:00Z (01:00 EST) is never a wall time of the series.
-    assert.deepEqual(starts(doc, '2001-10-28T04:00', 0.125), [
+    // 00:00 EDT = 04:00Z, 01:00 EDT = 05:00Z, then EST: 02:00 = 07:00Z, 03:00 = 08:00Z, 04:00 = 09:00Z.
+    // 06:00Z (the second 01:00, EST) is never chosen: an ambiguous wall time takes the earlier instant.
+    assert.deepEqual(starts(doc, '2001-10-28T04:00', 0.25), [
       '2001-10-28T04:00:00Z',
       '2001-10-28T05:00:00Z',
       '2001-10-28T07:00:00Z',
+      '2001-10-28T08:00:00Z',
+      '2001-10-28T09:00:00Z',
     ]);
   });
 
@@ -648,7 +652,7 @@ describe('engine on examples/lab.sms.yaml', () => {
     assert.equal(simulate(lab).interruptions[1]!.runEnd - simulate(lab).interruptions[1]!.runStart, 45 * 60_000);
     // Each CEN run starts inside its band, so the pass may already be running too.
     assert.deepEqual(
-      delaysOf(lab).map((d) => d.slice(0, 30)),
+      delaysOf(lab).map((d) => d.slice(0, 31)),
       ['CEN20007#0 2001-04-09T11:00:00Z', 'CEN20007#0 2001-06-11T11:00:00Z', 'CEN20007#0 2001-07-09T11:00:00Z'],
     );
   });

@@ -105,7 +105,11 @@ test('unknown key at the root names the document', () => {
 
 test('wrong type: on the value', () => {
   // '    clients: many': value at 13..17.
-  assertOnly(variant(['clients: 800', 'clients: many']), range(11, 13, 17), "clients must be a whole number (got 'many')");
+  assertOnly(
+    variant(['clients: 800', 'clients: many']),
+    range(11, 13, 17),
+    "clients must be a whole number (got 'many')",
+  );
 });
 
 test('a number where text is expected says to quote it', () => {
@@ -117,7 +121,10 @@ test('a number where text is expected says to quote it', () => {
   );
   // An all-digit token: '      - token: 0081123400000000' → value at 15..31 (16 digits).
   const token = assertOnly(
-    variant(['      - at: 2001-03-06T02:00\n        weekly: { day: tue, weeks: 1 }', '      - token: 0081123400000000']),
+    variant([
+      '      - at: 2001-03-06T02:00\n        weekly: { day: tue, weeks: 1 }',
+      '      - token: 0081123400000000',
+    ]),
     range(27, 15, 31),
   );
   assert.match(token.message, /quote it: token: "0081123400000000"/);
@@ -144,7 +151,11 @@ test('enum: a bad weekday is reported, not the assignment forms', () => {
 
 test('out of range: between min and max', () => {
   // '      intervalDays: 400': value at 20..23.
-  assertOnly(variant(['intervalDays: 30', 'intervalDays: 400']), range(6, 20, 23), 'intervalDays must be between 1 and 365 (got 400)');
+  assertOnly(
+    variant(['intervalDays: 30', 'intervalDays: 400']),
+    range(6, 20, 23),
+    'intervalDays must be between 1 and 365 (got 400)',
+  );
   // '        estimatedRunMinutes: 0': value at 29..30; the anyOf with 'unknown' collapses to one message.
   assertOnly(
     variant(['estimatedRunMinutes: 45', 'estimatedRunMinutes: 0']),
@@ -161,7 +172,20 @@ test('date-time with a UTC designator or offset', () => {
     "'2001-03-01T00:00Z' has a UTC designator or offset; SMS date-times are wall times without offset (SPEC §2) — use 'gmt: true' for UTC",
   );
   // '      - at: 2001-03-06T02:00+01:00': value at 12..34 (22 characters).
-  assertOnly(variant(['at: 2001-03-06T02:00', 'at: 2001-03-06T02:00+01:00']), range(27, 12, 34), /has a UTC designator or offset/);
+  assertOnly(
+    variant(['at: 2001-03-06T02:00', 'at: 2001-03-06T02:00+01:00']),
+    range(27, 12, 34),
+    /has a UTC designator or offset/,
+  );
+});
+
+test('simulation.from with a Z: it is UTC already', () => {
+  // 'simulation: { from: 2001-03-01T00:00Z }' inserted as line 1: 'simulation: { from: ' is 20 → 20..37.
+  assertOnly(
+    variant(['version: 1\n', 'version: 1\nsimulation: { from: 2001-03-01T00:00Z }\n']),
+    range(1, 20, 37),
+    "'2001-03-01T00:00Z' has a UTC designator or offset; simulation.from is a UTC wall time written without one",
+  );
 });
 
 test('date-time of the wrong shape or with seconds other than 00', () => {
@@ -173,11 +197,18 @@ test('date-time of the wrong shape or with seconds other than 00', () => {
   );
   assert.deepEqual(diagnose(variant(['installed: 2001-01-10T08:00', 'installed: 2001-01-10T08:00:00'])), []);
   // Month 13: the pattern refuses it ('    presentTime: 2001-13-01T00:00' → 17..33).
-  assertOnly(variant(['presentTime: 2001-03-01T00:00', 'presentTime: 2001-13-01T00:00']), range(25, 17, 33), /is not a date-time/);
+  assertOnly(
+    variant(['presentTime: 2001-03-01T00:00', 'presentTime: 2001-13-01T00:00']),
+    range(25, 17, 33),
+    /is not a date-time/,
+  );
 });
 
 test('installed as a rollout window is validated as a window', () => {
-  assert.deepEqual(diagnose(variant(['installed: 2001-01-10T08:00', 'installed: { from: 2001-01-08T08:00, to: 2001-01-12T17:00 }'])), []);
+  assert.deepEqual(
+    diagnose(variant(['installed: 2001-01-10T08:00', 'installed: { from: 2001-01-08T08:00, to: 2001-01-12T17:00 }'])),
+    [],
+  );
   // Missing 'to': reported on the 'installed' key, 4..13.
   assertOnly(
     variant(['installed: 2001-01-10T08:00', 'installed: { from: 2001-01-08T08:00 }']),
@@ -185,7 +216,11 @@ test('installed as a rollout window is validated as a window', () => {
     "Missing required key 'to' in installed",
   );
   // '    installed: 5': neither form → one message on the value, 15..16.
-  assertOnly(variant(['installed: 2001-01-10T08:00', 'installed: 5']), range(12, 15, 16), /date-time .* or a rollout window/);
+  assertOnly(
+    variant(['installed: 2001-01-10T08:00', 'installed: 5']),
+    range(12, 15, 16),
+    /date-time .* or a rollout window/,
+  );
 });
 
 test('missing required key at the root: line 0', () => {
@@ -204,7 +239,11 @@ test('missing required key in a list item: its first key', () => {
 
 test('missing required key in a nested map: the map key', () => {
   // "        weekly: { weeks: 1 }": the key 'weekly' is at 8..14.
-  assertOnly(variant(['{ day: tue, weeks: 1 }', '{ weeks: 1 }']), range(28, 8, 14), "Missing required key 'day' in weekly");
+  assertOnly(
+    variant(['{ day: tue, weeks: 1 }', '{ weeks: 1 }']),
+    range(28, 8, 14),
+    "Missing required key 'day' in weekly",
+  );
 });
 
 test('assignment forms: one message on the key that breaks the form', () => {
@@ -250,7 +289,10 @@ test('an unknown key in an assignment wins over the forms message on the same ke
 });
 
 test('a token is only typed as a string (its content is checked elsewhere)', () => {
-  assert.deepEqual(diagnose(variant(['      - at: 2001-03-06T02:00\n        weekly: { day: tue, weeks: 1 }', '      - token: "ZZZ"'])), []);
+  assert.deepEqual(
+    diagnose(variant(['      - at: 2001-03-06T02:00\n        weekly: { day: tue, weeks: 1 }', '      - token: "ZZZ"'])),
+    [],
+  );
 });
 
 test('more than 15 assignments: on the 16th', () => {

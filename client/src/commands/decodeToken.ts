@@ -10,7 +10,8 @@ export function validateToken(value: string): string | undefined {
   const token = value.trim();
   if (token.length === 0) return 'Enter a schedule token, e.g. 00811A9E081A2000.';
   if (!/^[0-9A-Fa-f]*$/.test(token)) return 'A schedule token has hexadecimal digits only.';
-  if (!TOKEN_PATTERN.test(token)) return `A schedule token has 16 hex digits per schedule; this one has ${token.length}.`;
+  if (!TOKEN_PATTERN.test(token))
+    return `A schedule token has 16 hex digits per schedule; this one has ${token.length}.`;
   return undefined;
 }
 
@@ -43,6 +44,9 @@ export function decodeTokenCommand(server: ServerApi) {
 async function offerJson(description: string, json: unknown): Promise<void> {
   const choice = await vscode.window.showInformationMessage(description, 'Open as JSON');
   if (choice !== 'Open as JSON') return;
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(json, null, 2) });
+  const document = await vscode.workspace.openTextDocument({
+    language: 'json',
+    content: JSON.stringify(json, null, 2),
+  });
   await vscode.window.showTextDocument(document);
 }

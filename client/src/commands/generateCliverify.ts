@@ -12,7 +12,9 @@ export function generateCliverifyCommand(server: ServerApi) {
   return async (arg?: unknown): Promise<vscode.Uri | undefined> => {
     const uri = targetDocumentUri(arg);
     if (uri === undefined) {
-      void vscode.window.showWarningMessage('Open an SMS Schedule file (*.sms.yaml) to generate its Cliverify configuration.');
+      void vscode.window.showWarningMessage(
+        'Open an SMS Schedule file (*.sms.yaml) to generate its Cliverify configuration.',
+      );
       return undefined;
     }
     try {

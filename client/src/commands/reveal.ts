@@ -6,7 +6,9 @@ export async function revealCommand(uri: unknown, line: unknown, character: unkn
   if (target === undefined || !Number.isInteger(line) || !Number.isInteger(character)) return;
   const position = new vscode.Position(line as number, character as number);
   // Reuse the column where the document is already visible so the timeline panel stays put.
-  const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === target.toString());
+  const visible = vscode.window.visibleTextEditors.find(
+    (editor) => editor.document.uri.toString() === target.toString(),
+  );
   const editor = await vscode.window.showTextDocument(target, {
     viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
     selection: new vscode.Range(position, position),

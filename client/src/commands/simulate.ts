@@ -13,7 +13,8 @@ export function simulateCommand(panels: TimelinePanels) {
     }
     try {
       const timeline = await panels.show(uri);
-      if (timeline.error !== undefined) void vscode.window.showWarningMessage(`Simulation incomplete: ${timeline.error}`);
+      if (timeline.error !== undefined)
+        void vscode.window.showWarningMessage(`Simulation incomplete: ${timeline.error}`);
       return timeline;
     } catch (error) {
       void vscode.window.showErrorMessage(`Simulation failed: ${errorMessage(error)}`);

@@ -2,8 +2,7 @@
 import type { Timeline } from '../../../server/src/shared/protocol';
 
 export type ToWebview =
-  | { readonly type: 'timeline'; readonly timeline: Timeline }
-  | { readonly type: 'busy'; readonly busy: boolean };
+  { readonly type: 'timeline'; readonly timeline: Timeline } | { readonly type: 'busy'; readonly busy: boolean };
 
 export type FromWebview =
   | { readonly type: 'ready' }

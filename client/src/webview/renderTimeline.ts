@@ -109,7 +109,10 @@ function findingMarkup(
   const label = findingLabel(finding);
   const start = Date.parse(finding.runStart);
   const end = Date.parse(finding.runEnd ?? finding.verifyLatest);
-  const mark = rect(finding.kind, x(start) - 1, top, Math.max(3, x(end) - x(start) + 2), height);
+  // Delays take the lower part of the bar so an interruption of the same run stays visible above them.
+  const markTop = finding.kind === 'delay' ? top + height * 0.6 : top;
+  const markHeight = finding.kind === 'delay' ? height * 0.4 : height;
+  const mark = rect(finding.kind, x(start) - 1, markTop, Math.max(3, x(end) - x(start) + 2), markHeight);
   const text =
     finding.kind === 'interruption' && finding.likelihood !== undefined
       ? `<text class="likelihood" x="${x(start).toFixed(1)}" y="${(top - 2).toFixed(1)}">${formatLikelihood(finding.likelihood)}</text>`
@@ -134,7 +137,13 @@ function rowMarkup(row: TimelineRow, index: number, x: (ms: number) => number, l
       rect('run', x(Date.parse(run.start)), barTop, x(Date.parse(run.end)) - x(Date.parse(run.start)), barHeight),
     ),
     '</g>',
-    ...row.findings.map((finding) => findingMarkup(finding, row, x, barTop, barHeight)),
+    // Interruptions last, so they are drawn on top.
+    ...row.findings
+      .filter((finding) => finding.kind === 'delay')
+      .map((finding) => findingMarkup(finding, row, x, barTop, barHeight)),
+    ...row.findings
+      .filter((finding) => finding.kind === 'interruption')
+      .map((finding) => findingMarkup(finding, row, x, barTop, barHeight)),
   ];
   return parts.join('');
 }

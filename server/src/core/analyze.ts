@@ -45,13 +45,11 @@ export function validateParsed(parsed: ParsedDocument): Validation {
   if (parsed.syntaxDiagnostics.length === 0) {
     diagnostics.push(...validateSchema(parsed), ...checkSemantics(parsed));
   }
-  const built = buildModel(parsed, diagnostics);
-  diagnostics.push(...built.diagnostics);
   diagnostics.sort(byPosition);
   return {
     parsed,
     diagnostics,
-    model: built.model,
+    model: buildModel(parsed, diagnostics),
     hasErrors: diagnostics.some((d) => d.severity === 'error'),
   };
 }
@@ -63,7 +61,10 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
 /** Runs the engine on a validation (the server keeps validations per document version). */
 export function analyzeValidation(validation: Validation, options: AnalyzeOptions = {}): Analysis {
   const { model, parsed } = validation;
-  if (!model) return { ...validation, simulation: undefined, allDiagnostics: validation.diagnostics };
+  // Nothing to simulate (and no meaningful horizon) when errors left no collection.
+  if (!model || model.collections.length === 0) {
+    return { ...validation, simulation: undefined, allDiagnostics: validation.diagnostics };
+  }
   const simulation = simulate(model, options);
   const engineDiagnostics = findingDiagnostics(parsed, model, simulation, options);
   return { ...validation, simulation, allDiagnostics: [...validation.diagnostics, ...engineDiagnostics] };

@@ -31,12 +31,10 @@ export function toLspDiagnostic(diagnostic: CoreDiagnostic, uri: string): Diagno
     message: diagnostic.message,
   };
   if (diagnostic.related !== undefined && diagnostic.related.length > 0) {
-    result.relatedInformation = diagnostic.related.map(
-      (related): DiagnosticRelatedInformation => ({
-        location: { uri, range: toLspRange(related.range) },
-        message: related.message,
-      }),
-    );
+    result.relatedInformation = diagnostic.related.map((related): DiagnosticRelatedInformation => ({
+      location: { uri, range: toLspRange(related.range) },
+      message: related.message,
+    }));
   }
   return result;
 }

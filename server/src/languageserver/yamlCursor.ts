@@ -173,7 +173,8 @@ function findPlaceholder(node: unknown, path: (string | number)[]): PlaceholderH
   } else if (isSeq(node)) {
     for (let i = 0; i < node.items.length; i++) {
       const item = node.items[i];
-      if (isScalar(item) && item.value === CURSOR_PLACEHOLDER) return { kind: 'value', path: [...path, i], siblings: [] };
+      if (isScalar(item) && item.value === CURSOR_PLACEHOLDER)
+        return { kind: 'value', path: [...path, i], siblings: [] };
       const inner = findPlaceholder(item, [...path, i]);
       if (inner) return inner;
     }

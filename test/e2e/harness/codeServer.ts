@@ -53,6 +53,8 @@ const QUIET_SETTINGS = {
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'chat.commandCenter.enabled': false,
+  // Workspaces live in temp dirs; never offer to open an enclosing repository.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 // Groups still running when this test process exits (a failed assertion, a test timeout) are killed
@@ -121,17 +123,22 @@ async function startOnce(options: CodeServerOptions): Promise<CodeServer> {
   const logPath = join(dataDir, 'code-server.log');
   const logFd = openSync(logPath, 'a');
   const args = [
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--extensions-dir', dirs.ext,
-    '--user-data-dir', userData,
-    '--config', configPath,
+    '--extensions-dir',
+    dirs.ext,
+    '--user-data-dir',
+    userData,
+    '--config',
+    configPath,
     options.workspace,
-  ]; // prettier-ignore
+  ];
   // detached => setsid(): code-server leads a new process group that stop() kills as a whole.
   const child = spawn(CODE_SERVER_BIN, args, {
     detached: true,
@@ -185,6 +192,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 // The browser side lives in workbench.ts; re-exported so tests can import one module.
 export {
   activeEditorText,
+  goToLine,
   openFileFromExplorer,
   openProblemsPanel,
   openWorkbench,

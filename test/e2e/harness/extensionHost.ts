@@ -47,7 +47,7 @@ export async function runExtensionHostTests(
     try {
       await waitFor(`extension-host tests to write ${resultFile}`, () => existsSync(resultFile), timeoutMs, 200);
     } catch (error) {
-      throw new Error(`${String(error)}\n--- code-server log ---\n${server.log().slice(-4000)}`);
+      throw new Error(`${String(error)}\n--- code-server log ---\n${server.log().slice(-4000)}`, { cause: error });
     } finally {
       if (options.screenshotName) await screenshot(workbench.page, options.screenshotName);
     }

@@ -2,7 +2,8 @@
 // one CommonJS file (TypeScript entries are bundled with esbuild, `vscode` left to the host) and a
 // scratch workspace holding the example documents.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { REPO_ROOT, WORK_DIR } from './paths';
 
@@ -27,8 +28,7 @@ export async function prepareHostTests(testsEntry: string): Promise<string> {
 
 /** A fresh folder with copies of examples/*.sms.yaml (tests may edit them freely). */
 export function createExampleWorkspace(prefix = 'host'): string {
-  mkdirSync(WORK_DIR, { recursive: true });
-  const workspace = mkdtempSync(join(WORK_DIR, `${prefix}-workspace-`));
+  const workspace = mkdtempSync(join(tmpdir(), `sms-e2e-${prefix}-workspace-`));
   const examples = join(REPO_ROOT, 'examples');
   for (const name of readdirSync(examples)) {
     if (/\.sms\.ya?ml$/.test(name)) copyFileSync(join(examples, name), join(workspace, name));

@@ -28,6 +28,7 @@ export async function runHostSuite(cases: readonly HostCase[]): Promise<HostResu
   const resultFile = process.env[RESULT_FILE_ENV];
   if (resultFile) writeFileSync(resultFile, JSON.stringify(result));
   else console.log(`[host tests] ${JSON.stringify(result)}`);
-  if (result.failed > 0) throw new Error(`${result.failed} extension-host test(s) failed:\n${result.failures.join('\n')}`);
+  if (result.failed > 0)
+    throw new Error(`${result.failed} extension-host test(s) failed:\n${result.failures.join('\n')}`);
   return result;
 }

@@ -19,7 +19,6 @@ export async function waitFor(
 
 interface ProcInfo {
   pid: number;
-  state: string;
   pgid: number;
   cmdline: string;
 }
@@ -35,7 +34,7 @@ function liveProcesses(): ProcInfo[] {
       // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'.
       const [state = '', , pgid = ''] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (state === 'Z') continue;
-      found.push({ pid, state, pgid: Number(pgid), cmdline: readFileSync(`/proc/${pid}/cmdline`, 'utf8') });
+      found.push({ pid, pgid: Number(pgid), cmdline: readFileSync(`/proc/${pid}/cmdline`, 'utf8') });
     } catch {
       // exited while we were looking
     }

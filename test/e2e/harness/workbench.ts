@@ -37,7 +37,11 @@ export async function openWorkbench(server: CodeServer, options: { timeoutMs?: n
     viewport: { width: 1400, height: 900 },
     // Chromium's crash handler otherwise keeps its database in ~/.config and outlives the browser for a
     // moment; inside the profile it is ours and the orphan check below can see it.
-    env: { ...process.env, XDG_CONFIG_HOME: join(profileDir, 'xdg-config'), XDG_CACHE_HOME: join(profileDir, 'xdg-cache') },
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: join(profileDir, 'xdg-config'),
+      XDG_CACHE_HOME: join(profileDir, 'xdg-cache'),
+    },
   });
   let closed = false;
   const close = async (): Promise<void> => {
@@ -117,7 +121,7 @@ export async function runCommand(
     } catch (error) {
       await page.keyboard.press('Escape');
       if (attempt >= attempts) {
-        throw new Error(`command "${title}" not found in the palette after ${attempts} attempts: ${String(error)}`);
+        throw new Error(`command "${title}" not found in the palette after ${attempts} attempts`, { cause: error });
       }
     }
   }
@@ -129,7 +133,21 @@ export async function openProblemsPanel(page: Page, timeoutMs = 10_000): Promise
   await page.locator('.markers-panel').first().waitFor({ state: 'visible', timeout: timeoutMs });
 }
 
-/** Waits for a squiggle of the given severity in an editor. */
+/** Moves the active editor's cursor to 1-based `line` (Ctrl+G), scrolling it into view. */
+export async function goToLine(page: Page, line: number, timeoutMs = 10_000): Promise<void> {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
+/**
+ * Waits for a squiggle of the given severity in an editor. Monaco renders only the visible lines,
+ * so bring the diagnostic's line into view first (`goToLine`).
+ */
 export async function waitForSquiggle(
   page: Page,
   severity: 'error' | 'warning' | 'info' = 'warning',

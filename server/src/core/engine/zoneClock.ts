@@ -50,6 +50,23 @@ export class ZoneClock {
     return chunk.offsets[i]!;
   }
 
+  /** The least and greatest offsets (ms) in force at some instant of [from, to]. */
+  offsetRange(from: number, to: number): { min: number; max: number } {
+    if (!this.zone) return { min: 0, max: 0 };
+    let min = Infinity;
+    let max = -Infinity;
+    for (let index = Math.floor(from / CHUNK_MS); index <= Math.floor(to / CHUNK_MS); index++) {
+      const chunk = this.chunkOf(index);
+      for (let i = 0; i < chunk.starts.length; i++) {
+        const segmentEnd = chunk.starts[i + 1] ?? (index + 1) * CHUNK_MS;
+        if (segmentEnd <= from || chunk.starts[i]! > to) continue;
+        min = Math.min(min, chunk.offsets[i]!);
+        max = Math.max(max, chunk.offsets[i]!);
+      }
+    }
+    return { min, max };
+  }
+
   /** The wall time (wall ms) that an instant shows in this zone. */
   toWall(instant: number): number {
     return instant + this.offsetAt(instant);

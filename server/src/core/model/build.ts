@@ -1,11 +1,11 @@
 /**
  * Builds the typed model from a parsed document whose schema and semantic diagnostics are known.
  * Items containing an error are left out (and so is everything that depends on them), so one
- * broken advertisement does not hide the findings of the others. Tokens are decoded here; a bad
- * token is an `invalid-token` diagnostic and leaves its advertisement out.
+ * broken advertisement does not hide the findings of the others. Tokens are decoded here (their
+ * errors were reported by the semantic checks).
  */
 import type { CoreDiagnostic, Range } from '../diagnostics';
-import { locate, type ParsedDocument, type Path } from '../document/parse';
+import { locate, type ParsedDocument } from '../document/parse';
 import { decodeTokens } from '../tokens/codec';
 import { parseLocalDateTime } from './localDateTime';
 import {
@@ -26,20 +26,14 @@ import {
   type WeekOrder,
 } from './types';
 
-export interface ModelBuild {
-  readonly model: SmsDocument | undefined;
-  /** Diagnostics found while building (`invalid-token`). */
-  readonly diagnostics: readonly CoreDiagnostic[];
-}
-
 type Json = Record<string, unknown>;
 const LISTS = ['sites', 'collections', 'packages', 'advertisements'] as const;
 type ListName = (typeof LISTS)[number];
 
-export function buildModel(parsed: ParsedDocument, known: readonly CoreDiagnostic[]): ModelBuild {
+export function buildModel(parsed: ParsedDocument, known: readonly CoreDiagnostic[]): SmsDocument | undefined {
   const root = parsed.value;
   const errors = known.filter((d) => d.severity === 'error');
-  if (!isObject(root) || parsed.syntaxDiagnostics.length > 0) return { model: undefined, diagnostics: [] };
+  if (!isObject(root) || parsed.syntaxDiagnostics.length > 0) return undefined;
 
   const itemRanges = new Map<ListName, Range[]>();
   for (const list of LISTS) {
@@ -51,7 +45,7 @@ export function buildModel(parsed: ParsedDocument, known: readonly CoreDiagnosti
   }
   // An error outside every list item (version, simulation, a list's own shape) leaves no model.
   const allItemRanges = [...itemRanges.values()].flat();
-  if (errors.some((e) => !allItemRanges.some((r) => contains(r, e.range)))) return { model: undefined, diagnostics: [] };
+  if (errors.some((e) => !allItemRanges.some((r) => contains(r, e.range)))) return undefined;
 
   const broken = (list: ListName, index: number): boolean => {
     const range = itemRanges.get(list)?.[index];
@@ -78,8 +72,7 @@ export function buildModel(parsed: ParsedDocument, known: readonly CoreDiagnosti
   const collections = convert('collections', toCollection).filter((c) => siteCodes.has(c.site));
   const packages = convert('packages', toPackage);
 
-  const diagnostics: CoreDiagnostic[] = [];
-  const advertisements = convert('advertisements', (value, index) => toAdvertisement(parsed, value, index, diagnostics));
+  const advertisements = convert('advertisements', toAdvertisement);
   const collectionIds = new Set(collections.map((c) => c.id));
   const usable = advertisements.filter((a) => {
     const pkg = packages.find((p) => p.id === a.package);
@@ -99,7 +92,7 @@ export function buildModel(parsed: ParsedDocument, known: readonly CoreDiagnosti
     packages,
     advertisements: usable,
   };
-  return { model, diagnostics };
+  return model;
 }
 
 function toSite(value: Json, index: number): Site {
@@ -148,31 +141,16 @@ function toPackage(value: Json, index: number): Package {
   };
 }
 
-function toAdvertisement(
-  parsed: ParsedDocument,
-  value: Json,
-  index: number,
-  diagnostics: CoreDiagnostic[],
-): Advertisement | undefined {
+function toAdvertisement(value: Json, index: number): Advertisement | undefined {
   const gmt = value.gmt === true;
   const rawAssignments = Array.isArray(value.assignments) ? (value.assignments as Json[]) : [];
   const assignments: Assignment[] = [];
-  let valid = true;
-  rawAssignments.forEach((raw, i) => {
+  for (const raw of rawAssignments) {
     if (typeof raw.token === 'string') {
+      // A bad token is an `invalid-token` error inside this item, so it never reaches here.
       const decoded = decodeTokens(raw.token);
-      if (decoded.ok) {
-        assignments.push({ kind: 'schedule', source: 'token', schedules: decoded.schedules });
-      } else {
-        valid = false;
-        const path: Path = ['advertisements', index, 'assignments', i, 'token'];
-        diagnostics.push({
-          code: 'invalid-token',
-          severity: 'error',
-          message: `Invalid schedule token: ${decoded.reason}`,
-          range: parsed.lines.rangeOf(locate(parsed, path, 'value')),
-        });
-      }
+      if (!decoded.ok) return undefined;
+      assignments.push({ kind: 'schedule', source: 'token', schedules: decoded.schedules });
     } else if (typeof raw.event === 'string') {
       assignments.push({ kind: 'event', event: raw.event as 'asap' | 'logon' | 'logoff' });
     } else {
@@ -182,8 +160,7 @@ function toAdvertisement(
         schedules: [{ start: wall(raw.at), gmt, recurrence: toRecurrence(raw) }],
       });
     }
-  });
-  if (!valid) return undefined;
+  }
   return {
     index,
     id: String(value.id),

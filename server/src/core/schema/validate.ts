@@ -94,22 +94,25 @@ function issuesOf(errors: readonly ErrorObject[], value: unknown, base: Path, do
     if (error.parentSchema === ASSIGNMENT) {
       // Only the oneOf's own branches (required/not at this node) are noise; property errors stay.
       const branchErrors = errors.filter(
-        (e) => e.instancePath === error.instancePath && ['required', 'not', 'anyOf', 'oneOf'].includes(e.keyword),
+        (e) =>
+          e !== error &&
+          e.instancePath === error.instancePath &&
+          ['required', 'not', 'anyOf', 'oneOf'].includes(e.keyword),
       );
       branchErrors.forEach((e) => consumed.add(e));
       const notAMap = errors.some((e) => e.instancePath === error.instancePath && e.keyword === 'type');
       replacements.set(error, notAMap ? [] : [assignmentFormIssue(fullPath, nodeValue)]);
     } else {
       // installed / estimatedRunMinutes: everything at or under this node came from the branches.
-      errors.filter((e) => isWithin(e.instancePath, error.instancePath)).forEach((e) => consumed.add(e));
+      errors.filter((e) => e !== error && isWithin(e.instancePath, error.instancePath)).forEach((e) => consumed.add(e));
       replacements.set(error, alternativeIssues(error, fullPath, nodeValue, doc));
     }
   }
   const issues: Issue[] = [];
   for (const error of errors) {
+    if (consumed.has(error)) continue;
     const replacement = replacements.get(error);
-    if (replacement) issues.push(...replacement);
-    else if (!consumed.has(error)) issues.push(simpleIssue(error, value, base, doc));
+    issues.push(...(replacement ?? [simpleIssue(error, value, base, doc)]));
   }
   return issues;
 }
@@ -219,14 +222,7 @@ function simpleIssue(error: ErrorObject, value: unknown, base: Path, doc: Parsed
     case 'maximum':
       return { path, anchor: 'value', message: boundsMessage(field, parent, data) };
     case 'pattern':
-      return {
-        path,
-        anchor: 'value',
-        message:
-          parent.patternErrorMessage !== undefined
-            ? `${describe(data)} ${parent.patternErrorMessage}`
-            : `${describe(data)} is not a valid ${field}`,
-      };
+      return { path, anchor: 'value', message: patternMessage(path, data, parent) };
     case 'minLength':
       return { path, anchor: 'value', message: `${field} must not be empty` };
     case 'minItems':
@@ -244,6 +240,15 @@ function simpleIssue(error: ErrorObject, value: unknown, base: Path, doc: Parsed
     default:
       return { path, anchor: 'value', message: `${field} ${error.message ?? 'is not valid'}` };
   }
+}
+
+function patternMessage(path: Path, data: unknown, schema: JsonSchema): string {
+  if (schema.patternErrorMessage === undefined) return `${describe(data)} is not a valid ${fieldName(path)}`;
+  if (path[0] === 'simulation' && schema === DATE_TIME?.allOf?.[0]) {
+    // The horizon start is UTC already: there is no gmt flag to point to.
+    return `${describe(data)} has a UTC designator or offset; simulation.from is a UTC wall time written without one`;
+  }
+  return `${describe(data)} ${schema.patternErrorMessage}`;
 }
 
 const ENUM_NOUNS: Readonly<Record<string, string>> = {

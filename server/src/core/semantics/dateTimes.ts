@@ -6,7 +6,8 @@ import type { CoreDiagnostic } from '../diagnostics';
 import type { ParsedDocument, Path } from '../document/parse';
 import { diagnostic, rangeAt } from '../schema/ranges';
 import { asRecord, asString, mapItems } from './read';
-import { calendarProblem, compareWallTimes, parseWallTime } from './wallTime';
+import { compareLocalDateTime as compareWallTimes, parseLocalDateTime as parseWallTime } from '../model/localDateTime';
+import { calendarProblem } from './wallTime';
 
 interface DateTimeField {
   readonly path: Path;

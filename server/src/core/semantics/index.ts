@@ -2,7 +2,7 @@
  * Checks beyond the JSON Schema (SPEC §6): duplicate ids, unresolved references, real calendar
  * dates, known time zones, non-empty intervals and rollout windows, expiration after presentation.
  * They read the plain value and skip whatever is not shaped as expected (the schema reports that).
- * Tokens are checked elsewhere, with the token codec.
+ * Tokens are decoded with the token codec.
  */
 import type { CoreDiagnostic } from '../diagnostics';
 import type { ParsedDocument } from '../document/parse';
@@ -11,8 +11,9 @@ import { checkDuplicateIds } from './duplicateIds';
 import { checkIntervals } from './intervals';
 import { checkReferences } from './references';
 import { checkTimeZones } from './timeZones';
+import { checkTokens } from './tokens';
 
-export { parseWallTime, calendarProblem, compareWallTimes, daysInMonth } from './wallTime';
+export { calendarProblem } from './wallTime';
 export { isKnownTimeZone } from './timeZones';
 
 export function checkSemantics(doc: ParsedDocument): CoreDiagnostic[] {
@@ -25,5 +26,6 @@ export function checkSemantics(doc: ParsedDocument): CoreDiagnostic[] {
     ...checkIntervals(doc),
     ...checkRolloutWindows(doc),
     ...checkExpirationAfterPresent(doc),
+    ...checkTokens(doc),
   ];
 }

@@ -38,7 +38,8 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
   const validation = context.store.validation(document);
   const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
   const actions: CodeAction[] = [];
-  for (const diagnostic of ours.filter((d) => d.code === 'schema')) actions.push(...schemaFixes(uri, validation, diagnostic));
+  for (const diagnostic of ours.filter((d) => d.code === 'schema'))
+    actions.push(...schemaFixes(uri, validation, diagnostic));
 
   const interruptions = ours.filter((d) => d.code === 'verify-interrupts-run');
   // Engine findings are only trusted for the version the engine ran on: a fix for an older text
@@ -109,7 +110,13 @@ function computeVerifyFixes(
   if (model === undefined) return [];
   const options = analyzeOptions(settings);
   const fixes: CodeAction[] = [];
-  const disable = fixEdit(context, document, analysis, settings, setVerifyCycleValue(analysis.parsed, site.index, 'enabled', false));
+  const disable = fixEdit(
+    context,
+    document,
+    analysis,
+    settings,
+    setVerifyCycleValue(analysis.parsed, site.index, 'enabled', false),
+  );
   if (disable !== undefined) {
     fixes.push({
       title: `Disable the verify cycle on site ${site.code} (${cliverifyBuildName(site.smsVersion)})`,
@@ -119,7 +126,13 @@ function computeVerifyFixes(
   }
   const interval = nearestSafeInterval(model, site.code, options);
   if (interval !== undefined && site.verifyCycle.enabled && interval !== site.verifyCycle.intervalDays) {
-    const edit = fixEdit(context, document, analysis, settings, setVerifyCycleValue(analysis.parsed, site.index, 'intervalDays', interval));
+    const edit = fixEdit(
+      context,
+      document,
+      analysis,
+      settings,
+      setVerifyCycleValue(analysis.parsed, site.index, 'intervalDays', interval),
+    );
     if (edit !== undefined) {
       fixes.push({
         title: `Set site ${site.code}'s verify interval to ${interval} days (no interruptions in the horizon)`,

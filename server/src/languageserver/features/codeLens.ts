@@ -15,8 +15,7 @@ export async function codeLenses(context: ServerContext, params: CodeLensParams)
   const settings = await context.settings.forDocument(uri);
   if (!context.store.isCurrent(uri, document.version)) return [];
   // With `simulate: off` the engine does not run by itself; the lens still opens the timeline.
-  const simulation =
-    settings.simulate === 'off' ? undefined : context.store.analysis(document, settings).simulation;
+  const simulation = settings.simulate === 'off' ? undefined : context.store.analysis(document, settings).simulation;
   return advertisements.map((_item, index): CodeLens => {
     const span = locate(validation.parsed, ['advertisements', index], 'value');
     const start = validation.parsed.lines.positionAt(span.start);

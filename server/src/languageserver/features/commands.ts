@@ -131,7 +131,8 @@ export function timeline(uri: string, version: number | null, analysis: Analysis
           assignment: d.assignment,
         })),
     ];
-    const target = ad.assignments.length > 0 ? ['advertisements', ad.index, 'assignments', 0] : ['advertisements', ad.index];
+    const target =
+      ad.assignments.length > 0 ? ['advertisements', ad.index, 'assignments', 0] : ['advertisements', ad.index];
     return {
       advertisement: ad.id,
       advertisementName: ad.name,
@@ -139,7 +140,9 @@ export function timeline(uri: string, version: number | null, analysis: Analysis
       collectionName: collection?.name ?? ad.collection,
       site: collection?.site ?? '',
       location: parsed.lines.positionAt(locate(parsed, target).start),
-      runs: runs.slice(0, TIMELINE_MAX_RUNS_PER_ROW).map((r) => ({ start: formatInstant(r.start), end: formatInstant(r.end) })),
+      runs: runs
+        .slice(0, TIMELINE_MAX_RUNS_PER_ROW)
+        .map((r) => ({ start: formatInstant(r.start), end: formatInstant(r.end) })),
       runsTruncated: truncated,
       passes,
       findings,

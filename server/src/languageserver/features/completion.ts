@@ -21,7 +21,8 @@ import { completionSiteAt, type CompletionSite } from '../yamlCursor';
 export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '{', ','] as const;
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function completions(context: ServerContext, params: CompletionParams): CompletionItem[] {
   const document = context.store.get(params.textDocument.uri);
@@ -132,7 +133,13 @@ function choice(tab: number, values: readonly string[], fallback: string): strin
   return values.length > 0 ? `\${${tab}|${values.map(choiceText).join(',')}|}` : `\${${tab}:${fallback}}`;
 }
 
-function snippet(label: string, detail: string, range: Range, lines: readonly string[], indent: string): CompletionItem {
+function snippet(
+  label: string,
+  detail: string,
+  range: Range,
+  lines: readonly string[],
+  indent: string,
+): CompletionItem {
   return {
     label,
     detail,
@@ -146,19 +153,26 @@ function snippet(label: string, detail: string, range: Range, lines: readonly st
 }
 
 function advertisementSnippet(site: CompletionSite, range: Range, indent: string): CompletionItem[] {
-  const ids = (key: string, idKey = 'id'): string[] => referencesFrom(listOf(site.value, key), idKey, '').map((r) => r.id);
+  const ids = (key: string, idKey = 'id'): string[] =>
+    referencesFrom(listOf(site.value, key), idKey, '').map((r) => r.id);
   return [
-    snippet('new advertisement', 'advertisement with a daily assignment', range, [
-      'id: ${1:XXX20001}',
-      'name: ${2:New advertisement}',
-      `package: ${choice(3, ids('packages'), 'PACKAGE')}`,
-      'program: ${4:PROGRAM}',
-      `collection: ${choice(5, ids('collections'), 'COLLECTION')}`,
-      'presentTime: ${6:2001-03-01T00:00}',
-      'assignments:',
-      '  - at: ${7:2001-03-01T02:00}',
-      '    every: { days: ${8:1} }',
-    ], indent),
+    snippet(
+      'new advertisement',
+      'advertisement with a daily assignment',
+      range,
+      [
+        'id: ${1:XXX20001}',
+        'name: ${2:New advertisement}',
+        `package: ${choice(3, ids('packages'), 'PACKAGE')}`,
+        'program: ${4:PROGRAM}',
+        `collection: ${choice(5, ids('collections'), 'COLLECTION')}`,
+        'presentTime: ${6:2001-03-01T00:00}',
+        'assignments:',
+        '  - at: ${7:2001-03-01T02:00}',
+        '    every: { days: ${8:1} }',
+      ],
+      indent,
+    ),
   ];
 }
 
@@ -166,24 +180,45 @@ const DAYS = 'sun,mon,tue,wed,thu,fri,sat';
 
 function assignmentSnippets(range: Range, indent: string): CompletionItem[] {
   return [
-    snippet('assignment: event', 'as soon as possible, at logon or at logoff', range, ['event: ${1|asap,logon,logoff|}'], indent),
+    snippet(
+      'assignment: event',
+      'as soon as possible, at logon or at logoff',
+      range,
+      ['event: ${1|asap,logon,logoff|}'],
+      indent,
+    ),
     snippet('assignment: once', 'non-recurring, at one time', range, ['at: ${1:2001-03-06T02:00}'], indent),
-    snippet('assignment: every', 'interval (days, hours, minutes)', range, [
-      'at: ${1:2001-03-06T02:00}',
-      'every: { days: ${2:1} }',
-    ], indent),
-    snippet('assignment: weekly', 'weekly on a day', range, [
-      'at: ${1:2001-03-06T02:00}',
-      `weekly: { day: \${2|${DAYS}|}, weeks: \${3:1} }`,
-    ], indent),
-    snippet('assignment: monthlyByWeekday', 'monthly on the n-th weekday', range, [
-      'at: ${1:2001-03-06T02:00}',
-      `monthlyByWeekday: { week: \${2|first,second,third,fourth,last|}, day: \${3|${DAYS}|}, months: \${4:1} }`,
-    ], indent),
-    snippet('assignment: monthlyByDate', 'monthly on a date (0 = last day)', range, [
-      'at: ${1:2001-03-06T02:00}',
-      'monthlyByDate: { day: ${2:15}, months: ${3:1} }',
-    ], indent),
+    snippet(
+      'assignment: every',
+      'interval (days, hours, minutes)',
+      range,
+      ['at: ${1:2001-03-06T02:00}', 'every: { days: ${2:1} }'],
+      indent,
+    ),
+    snippet(
+      'assignment: weekly',
+      'weekly on a day',
+      range,
+      ['at: ${1:2001-03-06T02:00}', `weekly: { day: \${2|${DAYS}|}, weeks: \${3:1} }`],
+      indent,
+    ),
+    snippet(
+      'assignment: monthlyByWeekday',
+      'monthly on the n-th weekday',
+      range,
+      [
+        'at: ${1:2001-03-06T02:00}',
+        `monthlyByWeekday: { week: \${2|first,second,third,fourth,last|}, day: \${3|${DAYS}|}, months: \${4:1} }`,
+      ],
+      indent,
+    ),
+    snippet(
+      'assignment: monthlyByDate',
+      'monthly on a date (0 = last day)',
+      range,
+      ['at: ${1:2001-03-06T02:00}', 'monthlyByDate: { day: ${2:15}, months: ${3:1} }'],
+      indent,
+    ),
     snippet('assignment: token', 'a raw SMS schedule token', range, ['token: "${1:00811A9E081A2000}"'], indent),
   ];
 }

@@ -45,8 +45,10 @@ export async function hover(context: ServerContext, params: HoverParams): Promis
     const analysis = context.store.analysis(document, settings);
     const options = analyzeOptions(settings);
     if (list === 'advertisements' && typeof index === 'number' && typeof assignmentIndex === 'number') {
-      if (field === 'token' && !at.onKey && typeof at.scalar === 'string') sections.push(tokenHover(at.scalar));
-      else sections.push(assignmentHover(analysis, options, index, assignmentIndex));
+      if (field === 'token' && !at.onKey && typeof at.scalar === 'string') {
+        sections.push(tokenHover(at.scalar, zoneOfAdvertisement(analysis.model, index)));
+      }
+      sections.push(assignmentHover(analysis, options, index, assignmentIndex));
     } else if (list === 'sites' && typeof index === 'number') {
       sections.push(verifyCycleHover(analysis, options, index));
     }
@@ -60,17 +62,22 @@ export async function hover(context: ServerContext, params: HoverParams): Promis
 }
 
 /** The decoded token(s), with the layout source (SMS_ST_* classes, documented by Microsoft). */
-export function tokenHover(token: string): string {
+export function tokenHover(token: string, zone?: string): string {
   const decoded = decodeTokens(token);
   if (!decoded.ok) return `**Schedule token** \`${token}\`: cannot be decoded: ${decoded.reason}`;
-  const lines = decoded.schedules.map((s) => `- ${describeSchedule(s)}`);
+  const lines = decoded.schedules.map((s) => `- ${describeSchedule(s, zone)}`);
   return [
     `**Schedule token** \`${token}\` (${decoded.schedules.length === 1 ? '1 schedule' : `${decoded.schedules.length} schedules`}):`,
     ...lines,
     '',
     'Bit layout of the SMS_ST_* schedule token classes (SMS 2.0 Resource Guide; `SMS_ScheduleMethods.ReadFromString`). ' +
-      'The token\'s own GMT flag decides UTC or local time; its duration fields do not change runs.',
+      "The token's own GMT flag decides UTC or local time; its duration fields do not change runs.",
   ].join('\n');
+}
+
+function zoneOfAdvertisement(model: SmsDocument | undefined, adIndex: number): string | undefined {
+  const ad = model ? advertisementAt(model, adIndex) : undefined;
+  return model?.collections.find((c) => c.id === ad?.collection)?.timeZone;
 }
 
 function advertisementAt(model: SmsDocument, index: number): Advertisement | undefined {
@@ -93,7 +100,10 @@ function assignmentHover(
   const zone = collection?.timeZone ?? 'UTC';
   const lines = [`**Assignment ${assignmentIndex} of ${ad.id}**: ${describeAssignment(assignment, zone)}`];
   if (assignment.kind === 'event' && assignment.event !== 'asap') {
-    lines.push('', `A ${assignment.event} assignment runs when users ${assignment.event === 'logon' ? 'log on' : 'log off'}, which cannot be predicted: it is not simulated.`);
+    lines.push(
+      '',
+      `A ${assignment.event} assignment runs when users ${assignment.event === 'logon' ? 'log on' : 'log off'}, which cannot be predicted: it is not simulated.`,
+    );
     return lines.join('\n');
   }
   const horizon = analysis.simulation?.horizon ?? resolveHorizon(model, options);
@@ -102,15 +112,22 @@ function assignmentHover(
     lines.push('', 'No run starts in the simulated horizon.');
   } else {
     const minutes = Math.round(((list.runs[0]?.end ?? 0) - (list.runs[0]?.start ?? 0)) / 60_000);
-    lines.push('', `First runs in the horizon (each ${minutes} min${assignment.kind === 'event' ? ', including up to 60 min until the next hourly policy poll' : ''}):`);
-    for (const run of list.runs) lines.push(`- ${localAndUtc(run.start, ad.gmt && assignment.kind !== 'event' ? 'UTC' : zone)}`);
+    lines.push(
+      '',
+      `First runs in the horizon (each ${minutes} min${assignment.kind === 'event' ? ', including up to 60 min until the next hourly policy poll' : ''}):`,
+    );
+    for (const run of list.runs)
+      lines.push(`- ${localAndUtc(run.start, ad.gmt && assignment.kind !== 'event' ? 'UTC' : zone)}`);
     if (list.truncated) lines.push('- …');
   }
   const interruptions = analysis.simulation?.interruptions.filter(
     (i) => i.advertisement === ad.id && i.assignment === assignmentIndex,
   );
   if (interruptions !== undefined) {
-    lines.push('', `${interruptions.length} interruption${interruptions.length === 1 ? '' : 's'} by the CCIM verify cycle in the horizon.`);
+    lines.push(
+      '',
+      `${interruptions.length} interruption${interruptions.length === 1 ? '' : 's'} by the CCIM verify cycle in the horizon.`,
+    );
   }
   lines.push(
     '',
@@ -130,8 +147,8 @@ function verifyCycleHover(analysis: Analysis, options: ReturnType<typeof analyze
     '',
     `- Periodically Verify Client Installation: **${cycle.enabled ? 'on' : 'off'}** (Cliverify checkbox, Q246040)`,
     `- Verify Interval: **${cycle.intervalDays} days** (Cliverify field; default 30 days, Q246040)`,
-    `- Pass duration: ${cycle.durationMinutes} min (${MODEL_NOTE.replace(/_/g, '').replace(/\.$/, '')})`,
-    `- CCIM wake-up cadence: every ${cycle.ccimCycleHours} h from install (Q231232 says 23 hours)`,
+    `- Pass duration: ${cycle.durationMinutes} min (how long a pass keeps Smsapm32 down: model, not documented by Microsoft)`,
+    `- CCIM wake-up cadence: every ${cycle.ccimCycleHours} h from install (Q231232 documents 23 hours)`,
   ];
   if (!cycle.enabled) {
     lines.push('', 'The cycle is disabled: no verify passes, so no interruptions from it.');

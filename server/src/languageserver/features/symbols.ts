@@ -4,7 +4,8 @@ import { locate, type ParsedDocument, type Path } from '../../core/document/pars
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 
@@ -18,8 +19,7 @@ function symbol(
   children?: DocumentSymbol[],
 ): DocumentSymbol {
   const range = parsed.lines.rangeOf(locate(parsed, path, 'value'));
-  const selection =
-    nameKey !== undefined ? parsed.lines.rangeOf(locate(parsed, [...path, nameKey], 'value')) : range;
+  const selection = nameKey !== undefined ? parsed.lines.rangeOf(locate(parsed, [...path, nameKey], 'value')) : range;
   return {
     name: name === '' ? '(unnamed)' : name,
     ...(detail !== undefined && detail !== '' ? { detail } : {}),
@@ -56,7 +56,14 @@ export function documentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
   }
   for (const [collection, i] of listItems(root, 'collections')) {
     symbols.push(
-      symbol(parsed, ['collections', i], text(collection['id']) ?? '', text(collection['name']), SymbolKind.Class, 'id'),
+      symbol(
+        parsed,
+        ['collections', i],
+        text(collection['id']) ?? '',
+        text(collection['name']),
+        SymbolKind.Class,
+        'id',
+      ),
     );
   }
   for (const [pkg, i] of listItems(root, 'packages')) {
@@ -87,7 +94,15 @@ export function documentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
       ),
     );
     symbols.push(
-      symbol(parsed, ['advertisements', i], text(ad['id']) ?? '', text(ad['name']), SymbolKind.Object, 'id', assignments),
+      symbol(
+        parsed,
+        ['advertisements', i],
+        text(ad['id']) ?? '',
+        text(ad['name']),
+        SymbolKind.Object,
+        'id',
+        assignments,
+      ),
     );
   }
   return symbols;

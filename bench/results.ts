@@ -1,0 +1,76 @@
+/** The shapes the bench collects, shared by the runner and the report. */
+import type { Environment, FileSize } from './environment';
+import type { Sample } from './measure';
+
+export interface DocumentInfo {
+  readonly advertisements: number;
+  readonly days: number;
+  readonly lines: number;
+  readonly bytes: number;
+  readonly interruptions: number;
+  readonly delays: number;
+  /** Validation diagnostics of the generated text (all must be non-errors; asserted). */
+  readonly validationDiagnostics: number;
+}
+
+/** In-process timings of one document. */
+export interface InProcessResult {
+  readonly doc: DocumentInfo;
+  /** `yaml` parseDocument of the whole text. */
+  readonly parseFloor: Sample;
+  /** Our parseText (parseDocument + line index + syntax diagnostics). */
+  readonly ourParse: Sample;
+  /** validateSchema on an already parsed document. */
+  readonly schema: Sample;
+  /** validateText: parse + schema + semantics + model. */
+  readonly validate: Sample;
+  /** simulate(model). */
+  readonly engine: Sample;
+  /** analyzeValidation: engine + finding diagnostics (what a save adds to a validation). */
+  readonly engineWithDiagnostics: Sample;
+  /** analyzeText: the whole pipeline. */
+  readonly pipeline: Sample;
+}
+
+export interface EngineScalingResult {
+  readonly advertisements: number;
+  readonly days: number;
+  readonly engine: Sample;
+  readonly interruptions: number;
+  readonly delays: number;
+}
+
+/** Raw times of one server on one document, over all measured sessions. */
+export interface LspResult {
+  readonly server: string;
+  readonly advertisements: number;
+  readonly open: number[];
+  readonly edits: number[];
+  readonly saves: number[];
+  readonly debounceMs: { readonly open: number; readonly change: number };
+  readonly publishesOnSave: boolean;
+  counts: Partial<Record<'open' | 'edit' | 'save', number>>;
+  timedOut?: { readonly phase: string; readonly afterMs: number };
+  peakRssBytes?: number;
+}
+
+export interface LspSizeResult {
+  readonly advertisements: number;
+  /** parseDocument of the same text, measured in the bench process between the sessions. */
+  readonly parseFloor: number[];
+  readonly servers: LspResult[];
+}
+
+export interface BenchResults {
+  readonly environment: Environment;
+  readonly loadBefore: string;
+  loadAfter?: string;
+  totalSeconds?: number;
+  readonly documents: DocumentInfo[];
+  readonly inProcess: InProcessResult[];
+  readonly engineScaling: EngineScalingResult[];
+  readonly lsp: LspSizeResult[];
+  readonly bundles: FileSize[];
+  readonly vsix: (FileSize & { readonly modified: string }) | undefined;
+  readonly notes: string[];
+}
