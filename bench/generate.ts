@@ -21,6 +21,8 @@ export interface GenerateOptions {
 export interface EditTarget {
   readonly line: number;
   readonly character: number;
+  /** The same place as a UTF-16 offset into the text. */
+  readonly offset: number;
   /** The character found there in the generated text. */
   readonly original: string;
 }
@@ -74,8 +76,8 @@ export function generateDocument(options: GenerateOptions): GeneratedDocument {
   const random = mulberry32(options.seed ?? DEFAULT_SEED);
   const n = options.advertisements;
   const siteCount = Math.min(60, Math.max(3, Math.ceil(n / 150)));
-  const collectionCount = Math.max(2, Math.ceil(n / 4));
-  const packageCount = Math.max(2, Math.ceil(n / 5));
+  const collectionCount = Math.max(2, Math.ceil(n / 3));
+  const packageCount = Math.max(2, Math.ceil(n / 4));
 
   const out: string[] = [];
   if (options.headerComment !== undefined) out.push(options.headerComment);
@@ -85,9 +87,12 @@ export function generateDocument(options: GenerateOptions): GeneratedDocument {
   const sites = writeSites(out, random, siteCount);
   const collections = writeCollections(out, random, collectionCount, sites);
   const packages = writePackages(out, random, packageCount);
-  const editTarget = writeAdvertisements(out, random, n, collections, packages);
+  const editLine = writeAdvertisements(out, random, n, collections, packages);
 
   const text = out.join('\n') + '\n';
+  const editOffset = out.slice(0, editLine.line).reduce((sum, line) => sum + line.length + 1, 0) + editLine.character;
+  const editTarget: EditTarget = { ...editLine, offset: editOffset };
+  if (text[editOffset] !== editTarget.original) throw new Error('edit target is misplaced');
   return {
     text,
     lines: out.length,
@@ -108,7 +113,7 @@ function writeSites(out: string[], random: Random, count: number): string[] {
     if (random.chance(0.6)) {
       out.push('    verifyCycle:');
       if (random.chance(0.1)) out.push('      enabled: false');
-      out.push(`      intervalDays: ${random.pick([7, 14, 21, 30, 30, 30, 45])}`);
+      out.push(`      intervalDays: ${random.pick([14, 21, 30, 30, 30, 45, 60])}`);
       out.push(`      durationMinutes: ${random.int(15, 90)}`);
       if (random.chance(0.3)) out.push(`      ccimCycleHours: ${random.pick([12, 23, 24, 48])}`);
     }
@@ -132,8 +137,8 @@ function writeCollections(out: string[], random: Random, count: number, sites: r
     // Clients installed between December 2000 and February 2001, half of them over a rollout window.
     const installed = Date.UTC(2000, 11, 1) + random.int(0, 80) * DAY_MS + random.int(6, 18) * 60 * MINUTE_MS;
     if (random.chance(0.5)) {
-      const to = installed + random.int(1, 14) * DAY_MS + random.int(0, 9) * 60 * MINUTE_MS;
-      out.push(`    installed: { from: ${wall(installed)}, to: ${wall(to)} }`);
+      const to = installed + random.int(1, 5) * DAY_MS + random.int(0, 9) * 60 * MINUTE_MS;
+      out.push('    installed:', `      from: ${wall(installed)}`, `      to: ${wall(to)}`);
     } else {
       out.push(`    installed: ${wall(installed)}`);
     }
@@ -168,22 +173,23 @@ function writeAdvertisements(
   count: number,
   collections: readonly CollectionRef[],
   packages: readonly PackageRef[],
-): EditTarget {
-  let editTarget: EditTarget | undefined;
+): Omit<EditTarget, 'offset'> {
+  let editTarget: Omit<EditTarget, 'offset'> | undefined;
   out.push('advertisements:');
   for (let i = 0; i < count; i++) {
     const pkg = random.pick(packages);
     const collection = random.pick(collections);
     const present = HORIZON_FROM + random.int(0, 150) * DAY_MS + random.int(0, 23) * 60 * MINUTE_MS;
     const gmt = random.chance(0.2);
-    // Every 7th advertisement is a dense minute-level recurrence that expires within days.
-    const dense = i % 7 === 3;
+    // Every 10th advertisement is a dense minute-level recurrence that expires within days.
+    const dense = i % 10 === 3;
     const expiration = dense
       ? present + random.int(1, 5) * DAY_MS
       : random.chance(0.5)
         ? present + random.int(30, 400) * DAY_MS
         : undefined;
 
+    out.push(`  # Change request CR-${String(40000 + i)}: ${random.pick(PRODUCTS)} for ${random.pick(AUDIENCES)}`);
     out.push(`  - id: ADV${String(20000 + i).padStart(5, '0')}`);
     // The edit target: the first letter of the middle advertisement's name (`Deploy …`).
     if (i === Math.floor(count / 2)) editTarget = { line: out.length, character: '    name: '.length, original: 'D' };
@@ -191,14 +197,14 @@ function writeAdvertisements(
     out.push(`    package: ${pkg.id}`, `    program: ${random.pick(pkg.programs)}`, `    collection: ${collection.id}`);
     out.push(`    presentTime: ${wall(present)}`);
     if (expiration !== undefined) out.push(`    expirationTime: ${wall(expiration)}`);
-    if (gmt) out.push('    gmt: true');
+    out.push(`    gmt: ${gmt}`);
     out.push('    assignments:');
     if (dense) {
       const at = present + random.int(0, 120) * MINUTE_MS;
-      out.push(`      - at: ${wall(at)}`, `        every: { minutes: ${random.int(1, 15)} }`);
+      out.push(`      - at: ${wall(at)}`, `        every: { minutes: ${random.int(1, 15)} }`, '      - event: asap');
       continue;
     }
-    const assignmentCount = random.int(1, 3);
+    const assignmentCount = random.int(2, 7);
     for (let k = 0; k < assignmentCount; k++) {
       const form = LONG_FORMS[(i + k * 3) % LONG_FORMS.length] as AssignmentForm;
       writeAssignment(out, random, form, present);
@@ -208,33 +214,47 @@ function writeAdvertisements(
   return editTarget;
 }
 
+/** Recurrences are written in block style, as admins who keep whole hierarchies in one file tend to. */
 function writeAssignment(out: string[], random: Random, form: AssignmentForm, present: number): void {
-  const at = wall(present + random.int(0, 20) * DAY_MS + random.int(0, 95) * 15 * MINUTE_MS);
+  const at = `      - at: ${wall(present + random.int(0, 20) * DAY_MS + random.int(0, 95) * 15 * MINUTE_MS)}`;
   switch (form) {
     case 'asap':
     case 'logon':
       out.push(`      - event: ${form}`);
       return;
     case 'once':
-      out.push(`      - at: ${at}`);
+      out.push(at);
       return;
     case 'every': {
       const days = random.pick([0, 1, 1, 2, 7]);
       const hours = days === 0 ? random.pick([4, 6, 12]) : random.pick([0, 0, 12]);
-      out.push(`      - at: ${at}`, `        every: { days: ${days}, hours: ${hours} }`);
+      out.push(at, '        every:', `          days: ${days}`, `          hours: ${hours}`);
       return;
     }
     case 'weekly':
-      out.push(`      - at: ${at}`, `        weekly: { day: ${random.pick(WEEKDAY_NAMES)}, weeks: ${random.int(1, 4)} }`);
+      out.push(
+        at,
+        '        weekly:',
+        `          day: ${random.pick(WEEKDAY_NAMES)}`,
+        `          weeks: ${random.int(1, 4)}`,
+      );
       return;
-    case 'monthlyByWeekday': {
-      const week = random.pick(WEEK_ORDER_NAMES);
-      const day = random.pick(WEEKDAY_NAMES);
-      out.push(`      - at: ${at}`, `        monthlyByWeekday: { week: ${week}, day: ${day}, months: ${random.int(1, 3)} }`);
+    case 'monthlyByWeekday':
+      out.push(
+        at,
+        '        monthlyByWeekday:',
+        `          week: ${random.pick(WEEK_ORDER_NAMES)}`,
+        `          day: ${random.pick(WEEKDAY_NAMES)}`,
+        `          months: ${random.int(1, 3)}`,
+      );
       return;
-    }
     case 'monthlyByDate':
-      out.push(`      - at: ${at}`, `        monthlyByDate: { day: ${random.int(0, 31)}, months: ${random.int(1, 6)} }`);
+      out.push(
+        at,
+        '        monthlyByDate:',
+        `          day: ${random.int(0, 31)}`,
+        `          months: ${random.int(1, 6)}`,
+      );
       return;
     case 'token':
       out.push(`      - token: "${randomToken(random, present)}"`);

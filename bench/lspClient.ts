@@ -36,6 +36,14 @@ export interface ServerCommand {
   readonly pushedSettings?: unknown;
 }
 
+const ACKNOWLEDGED_REQUESTS = [
+  'client/registerCapability',
+  'client/unregisterCapability',
+  'window/workDoneProgress/create',
+  'window/showMessageRequest',
+  'workspace/workspaceFolders',
+];
+
 export class Timeout extends Error {
   constructor(readonly ms: number) {
     super(`no diagnostics within ${ms} ms`);
@@ -69,9 +77,8 @@ export class BenchLspClient {
     connection.onRequest(ConfigurationRequest.type, (params) =>
       params.items.map((item) => server.configuration[item.section ?? ''] ?? null),
     );
-    // registerCapability, workDoneProgress/create, custom requests: accept and answer nothing.
-    connection.onRequest(() => null);
-    connection.onNotification(() => undefined);
+    // Requests a server may send that need no real answer here (unknown ones get MethodNotFound).
+    for (const method of ACKNOWLEDGED_REQUESTS) connection.onRequest(method, () => null);
   }
 
   static async start(server: ServerCommand, cwd: string): Promise<BenchLspClient> {

@@ -35,8 +35,12 @@ export async function runSession(
   const result: SessionResult = { edits: [], counts: {} };
   const { uri, timeoutMs } = options;
   try {
-    const opened = await timed(client, uri, timeoutMs, (p) => !server.versionedPublishes || p.version === 1, () =>
-      client.open(uri, doc.text),
+    const opened = await timed(
+      client,
+      uri,
+      timeoutMs,
+      (p) => !server.versionedPublishes || p.version === 1,
+      () => client.open(uri, doc.text),
     );
     result.open = opened.ms;
     result.counts.open = opened.params.diagnostics.length;
@@ -45,15 +49,25 @@ export async function runSession(
       const { range, text } = editAt(doc.editTarget, i);
       // Ours: the publish for exactly the new version. Others: the first publish after the change.
       const nextVersion = i + 2;
-      const edited = await timed(client, uri, timeoutMs, (p) => !server.versionedPublishes || p.version === nextVersion, () =>
-        client.change(uri, range, text),
+      const edited = await timed(
+        client,
+        uri,
+        timeoutMs,
+        (p) => !server.versionedPublishes || p.version === nextVersion,
+        () => client.change(uri, range, text),
       );
       result.edits.push(edited.ms);
       result.counts.edit = edited.params.diagnostics.length;
     }
 
     if (server.publishesOnSave) {
-      const saved = await timed(client, uri, timeoutMs, () => true, () => client.save(uri));
+      const saved = await timed(
+        client,
+        uri,
+        timeoutMs,
+        () => true,
+        () => client.save(uri),
+      );
       result.save = saved.ms;
       result.counts.save = saved.params.diagnostics.length;
     }

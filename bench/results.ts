@@ -30,6 +30,8 @@ export interface InProcessResult {
   readonly engineWithDiagnostics: Sample;
   /** analyzeText: the whole pipeline. */
   readonly pipeline: Sample;
+  /** The core's IncrementalAnalyzer re-validating after a one-character edit (when the core has one). */
+  readonly incrementalEdit: Sample;
 }
 
 export interface EngineScalingResult {

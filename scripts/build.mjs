@@ -17,14 +17,21 @@ const common = {
 
 const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/languageserver/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    entryPoints: ['server/src/languageserver/main.ts'],
+    outfile: 'dist/server.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['client/src/webview/timeline.ts'], outfile: 'dist/webview/timeline.js', platform: 'browser', format: 'iife' },
+  {
+    entryPoints: ['client/src/webview/timeline.ts'],
+    outfile: 'dist/webview/timeline.js',
+    platform: 'browser',
+    format: 'iife',
+  },
 ];
 
 await Promise.all(
-  entries
-    .filter((entry) => existsSync(entry.entryPoints[0]))
-    .map((entry) => build({ ...common, ...entry })),
+  entries.filter((entry) => existsSync(entry.entryPoints[0])).map((entry) => build({ ...common, ...entry })),
 );
 for (const bin of ['dist/cli.js', 'dist/server.js']) if (existsSync(bin)) chmodSync(bin, 0o755);

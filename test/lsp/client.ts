@@ -53,6 +53,8 @@ export const TEST_CAPABILITIES: ClientCapabilities = {
 export interface StartOptions {
   readonly settings?: Partial<ServerSettings>;
   readonly capabilities?: ClientCapabilities;
+  /** Extra node flags before the script (e.g. `--require` a preload that watches the process). */
+  readonly nodeArgs?: readonly string[];
 }
 
 interface Waiter {
@@ -98,7 +100,8 @@ export class LspTestClient {
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
     if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run \`npm run build\` first`);
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
+    const args = [...(options.nodeArgs ?? []), SERVER_JS, '--stdio'];
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: 'pipe' });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),

@@ -214,7 +214,7 @@ test('schema fixes: unknown key → nearest key; bad enum value → one action p
 
     const keyFixes = await actionsFor(client, uri, [keyError]);
     assert.deepEqual(
-      keyFixes.map((a) => [a.title, a.edit?.changes?.[uri]]),
+      keyFixes.map((a) => [a.title, (a.edit?.documentChanges?.[0] as TextDocumentEdit | undefined)?.edits]),
       [
         [
           "Replace 'durationMinutse' with 'durationMinutes'",
@@ -234,7 +234,12 @@ test('schema fixes: unknown key → nearest key; bad enum value → one action p
       enumFixes.map((a) => a.title),
       ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((day) => `Change to "${day}"`),
     );
-    assert.deepEqual(enumFixes[1]?.edit?.changes?.[uri], [
+    // Pinned to version 1, like every fix: a stale one is refused by the editor.
+    assert.deepEqual((enumFixes[1]?.edit?.documentChanges?.[0] as TextDocumentEdit | undefined)?.textDocument, {
+      uri,
+      version: 1,
+    });
+    assert.deepEqual((enumFixes[1]?.edit?.documentChanges?.[0] as TextDocumentEdit | undefined)?.edits, [
       { range: { start: { line: 62, character: 23 }, end: { line: 62, character: 25 } }, newText: 'mon' },
     ]);
   });

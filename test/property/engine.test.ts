@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
+import { runsOf } from '../../server/src/core/engine/runs';
 import { simulate } from '../../server/src/core/engine/simulate';
 import { toInstant } from '../../server/src/core/engine/time';
 import type { SimulationOptions, SimulationResult } from '../../server/src/core/engine/types';
@@ -31,47 +32,56 @@ const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe'
 
 // ---- the naive reference --------------------------------------------------------------------
 
-/** A wall time as a luxon DateTime in UTC, used as a plain calendar. */
-const calendar = (t: LocalDateTime) => DateTime.utc(t.year, t.month, t.day, t.hour, t.minute);
-const sameWall = (a: DateTime, b: DateTime) =>
-  a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute;
+/** Wall times are plain numbers here: their fields read as UTC (`Date.UTC`), a bare calendar. */
+const wallOf = (t: LocalDateTime) => Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute);
+const calendar = (wall: number) => DateTime.fromMillis(wall, { zone: 'utc' });
 
 const placed = new Map<string, number>();
-/** luxon's placement (a gap moves forward), then the earliest instant showing that wall time. */
-function refInstant(wall: DateTime, zone: string): number {
-  const key = `${zone}|${wall.toMillis()}`;
+/** luxon's placement (a gap moves forward), then the earliest instant that shows the same wall time. */
+function refInstant(wall: number, zone: string): number {
+  if (zone === 'UTC') return wall;
+  const key = `${zone}|${wall}`;
   const known = placed.get(key);
   if (known !== undefined) return known;
-  const fields = { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute };
+  const d = new Date(wall);
+  const fields = {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  };
   let instant = DateTime.fromObject(fields, { zone }).toMillis();
   for (const back of [60, 30]) {
     const earlier = DateTime.fromMillis(instant - back * MINUTE, { zone });
-    if (sameWall(earlier, wall)) instant = earlier.toMillis();
+    const shown = Date.UTC(earlier.year, earlier.month - 1, earlier.day, earlier.hour, earlier.minute);
+    if (shown === wall) instant = earlier.toMillis();
   }
   placed.set(key, instant);
   return instant;
 }
 
-/** Every wall time of a schedule from `at` up to `until` (a calendar bound), by stepping. */
-function refWalls(schedule: Schedule, until: DateTime): DateTime[] {
-  const at = calendar(schedule.start);
+/** Every wall time of a schedule from `at` up to `until`, by stepping. */
+function refWalls(schedule: Schedule, until: number): number[] {
+  const at = wallOf(schedule.start);
   const r = schedule.recurrence;
-  const walls: DateTime[] = [];
+  const walls: number[] = [];
   switch (r.kind) {
     case 'once':
       return [at];
     case 'interval':
-      for (let w = at; w <= until; w = w.plus({ days: r.days, hours: r.hours, minutes: r.minutes })) walls.push(w);
+      for (let w = at; w <= until; w += ((r.days * 24 + r.hours) * 60 + r.minutes) * MINUTE) walls.push(w);
       return walls;
     case 'weekly': {
       let w = at;
-      while (w.weekday % 7 !== r.day) w = w.plus({ days: 1 });
-      for (; w <= until; w = w.plus({ weeks: r.weeks })) walls.push(w);
+      while (new Date(w).getUTCDay() !== r.day) w += DAY;
+      for (; w <= until; w += r.weeks * 7 * DAY) walls.push(w);
       return walls;
     }
     case 'monthlyByWeekday':
-    case 'monthlyByDate':
-      for (let month = at.startOf('month'); month <= until; month = month.plus({ months: r.months })) {
+    case 'monthlyByDate': {
+      const start = calendar(at);
+      for (let month = start.startOf('month'); month.toMillis() <= until; month = month.plus({ months: r.months })) {
         const days: DateTime[] = [];
         for (let d = month; d.month === month.month; d = d.plus({ days: 1 })) days.push(d);
         let day: DateTime;
@@ -80,10 +90,11 @@ function refWalls(schedule: Schedule, until: DateTime): DateTime[] {
           const matching = days.filter((d) => d.weekday % 7 === r.day);
           day = r.week === 0 ? matching[matching.length - 1]! : matching[r.week - 1]!;
         }
-        if (day.toISODate()! < at.toISODate()!) continue;
-        walls.push(day.set({ hour: at.hour, minute: at.minute }));
+        if (day.toISODate()! < start.toISODate()!) continue;
+        walls.push(day.set({ hour: start.hour, minute: start.minute }).toMillis());
       }
       return walls;
+    }
   }
 }
 
@@ -97,8 +108,8 @@ function refPasses(doc: SmsDocument, collection: Collection, until: number): Ref
   const cycle = doc.sites.find((s) => s.code === collection.site)!.verifyCycle;
   if (!cycle.enabled) return [];
   const installed = collection.installed;
-  const first = refInstant(calendar(installed.kind === 'exact' ? installed.at : installed.from), collection.timeZone);
-  const last = installed.kind === 'exact' ? first : refInstant(calendar(installed.to), collection.timeZone);
+  const first = refInstant(wallOf(installed.kind === 'exact' ? installed.at : installed.from), collection.timeZone);
+  const last = installed.kind === 'exact' ? first : refInstant(wallOf(installed.to), collection.timeZone);
   const passes: RefPass[] = [];
   let previous = first;
   for (let k = 1; first + k * cycle.ccimCycleHours * HOUR < until; k++) {
@@ -124,8 +135,8 @@ function reference(doc: SmsDocument, options: Required<SimulationOptions>) {
     const run = unknown ? options.defaultRunMinutes : (program.estimatedRunMinutes as number);
     if (unknown) notes.push({ kind: 'run-time-unknown', advertisement: ad.id, assumedMinutes: run });
     const adZone = ad.gmt ? 'UTC' : collection.timeZone;
-    const present = refInstant(calendar(ad.presentTime), adZone);
-    const expiration = ad.expirationTime ? refInstant(calendar(ad.expirationTime), adZone) : Infinity;
+    const present = refInstant(wallOf(ad.presentTime), adZone);
+    const expiration = ad.expirationTime ? refInstant(wallOf(ad.expirationTime), adZone) : Infinity;
     const kept = (s: number) => s >= present && s < expiration && s >= from && s < to;
     const passes = refPasses(doc, collection, to + 3 * DAY);
     ad.assignments.forEach((assignment, index) => {
@@ -140,10 +151,9 @@ function reference(doc: SmsDocument, options: Required<SimulationOptions>) {
         runMs += 60 * MINUTE;
       } else {
         // No zone is 2 days off UTC: wall times outside [from - 2 d, to + 2 d] cannot land in the horizon.
-        const until = DateTime.fromMillis(to + 2 * DAY, { zone: 'utc' });
         starts = assignment.schedules.flatMap((s) =>
-          refWalls(s, until)
-            .filter((w) => w.toMillis() >= from - 2 * DAY)
+          refWalls(s, to + 2 * DAY)
+            .filter((w) => w >= from - 2 * DAY)
             .map((w) => refInstant(w, s.gmt ? 'UTC' : collection.timeZone)),
         );
       }
@@ -269,7 +279,8 @@ function documents(shape: Shape) {
         });
       const schedule = (gmt: fc.Arbitrary<boolean>) =>
         fc.record({
-          start: wallNear(from, -10, days + 5),
+          // Mostly early, so that recurrences cover much of the horizon.
+          start: fc.oneof(wallNear(from, -10, 2), wallNear(from, -10, days + 5)),
           gmt,
           recurrence: recurrence(shape),
         });
@@ -304,8 +315,11 @@ function documents(shape: Shape) {
               id: fc.constant(id),
               collection: fc.constant(`C${collection}`),
               program: fc.constantFrom('short', 'long', 'unknown'),
-              presentTime: wallNear(from, -20, days),
-              expirationDays: fc.option(fc.integer({ min: 0, max: days }), { nil: undefined }),
+              presentTime: fc.oneof(wallNear(from, -20, 0), wallNear(from, -20, days)),
+              expirationDays: fc.oneof(
+                { weight: 2, arbitrary: fc.constant(undefined) },
+                { weight: 1, arbitrary: fc.integer({ min: 0, max: days }) },
+              ),
               gmt: fc.constant(gmt),
               assignments: fc.array(assignment(gmt), { minLength: 0, maxLength: 4 }),
             }),
@@ -390,14 +404,89 @@ describe('engine property: agrees with a naive reference', () => {
     fc.assert(
       fc.property(documents({ minSpan: 15, maxSpan: 3 * 1440, intervalWeight: 2, minDays: 30, maxDays: 120 }), agrees),
       {
-        numRuns: 1000,
+        numRuns: 1500,
       },
     );
   });
 
   it('on documents with minute-level spans (1-14 minutes) over 30-day horizons', () => {
     const dense = documents({ minSpan: 1, maxSpan: 14, intervalWeight: 6, minDays: 30, maxDays: 30 });
-    fc.assert(fc.property(dense, agrees), { numRuns: 25 });
+    fc.assert(fc.property(dense, agrees), { numRuns: 15 });
+  });
+
+  it('caps the timeline runs to exactly the first ones of the full list, across DST changes', () => {
+    // 2001 DST changes (UTC): New York Apr 1 07:00 / Oct 28 06:00, London Mar 25 / Oct 28 01:00,
+    // Lord Howe Mar 24 15:00 / Oct 27 15:30 — where wall times collapse onto the same instants.
+    const changes: [string, number][] = [
+      ['America/New_York', Date.UTC(2001, 3, 1, 7)],
+      ['America/New_York', Date.UTC(2001, 9, 28, 6)],
+      ['Europe/London', Date.UTC(2001, 2, 25, 1)],
+      ['Europe/London', Date.UTC(2001, 9, 28, 1)],
+      ['Australia/Lord_Howe', Date.UTC(2001, 2, 24, 15)],
+      ['Australia/Lord_Howe', Date.UTC(2001, 9, 27, 15, 30)],
+    ];
+    const arbitrary = fc.record({
+      change: fc.constantFrom(...changes),
+      lead: fc.integer({ min: 0, max: 180 }),
+      spans: fc.array(fc.constantFrom(1, 5, 10, 15, 20, 30, 45, 60, 90), { minLength: 1, maxLength: 2 }),
+      limit: fc.integer({ min: 1, max: 30 }),
+    });
+    fc.assert(
+      fc.property(arbitrary, ({ change: [zone, change], lead, spans, limit }) => {
+        const from = change - lead * MINUTE;
+        const schedules: Schedule[] = spans.map((span) => ({
+          start: wallAt(Date.UTC(2001, 0, 1)),
+          gmt: false,
+          recurrence: { kind: 'interval', days: 0, hours: Math.floor(span / 60), minutes: span % 60 },
+        }));
+        const doc: SmsDocument = {
+          version: 1,
+          simulation: {},
+          sites: [
+            {
+              index: 0,
+              code: 'S01',
+              server: 's',
+              smsVersion: '2.0',
+              verifyCycle: { enabled: false, intervalDays: 30, durationMinutes: 30, ccimCycleHours: 23 },
+            },
+          ],
+          collections: [
+            {
+              index: 0,
+              id: 'C1',
+              name: 'c',
+              site: 'S01',
+              clients: 1,
+              timeZone: zone,
+              installed: { kind: 'exact', at: wallAt(from) },
+            },
+          ],
+          packages: [{ index: 0, id: 'P1', name: 'p', programs: [{ index: 0, name: 'p', estimatedRunMinutes: 5 }] }],
+          advertisements: [
+            {
+              index: 0,
+              id: 'A1',
+              name: 'a',
+              package: 'P1',
+              program: 'p',
+              collection: 'C1',
+              presentTime: wallAt(Date.UTC(2001, 0, 1)),
+              gmt: false,
+              assignments: [{ kind: 'schedule', source: 'token', schedules }],
+            },
+          ],
+        };
+        const horizon = { from, to: from + DAY / 2 };
+        const full = runsOf(doc, doc.advertisements[0]!, 0, horizon, {}, Number.MAX_SAFE_INTEGER);
+        const capped = runsOf(doc, doc.advertisements[0]!, 0, horizon, {}, limit);
+        assert.deepEqual(capped.runs, full.runs.slice(0, limit));
+        assert.equal(capped.truncated, full.runs.length > limit);
+        // The full list is strictly increasing (merged, rule 7).
+        full.runs.forEach((run, i) => assert.ok(i === 0 || full.runs[i - 1]!.start < run.start));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('places wall times like the reference, gaps and overlaps included', () => {
@@ -406,7 +495,7 @@ describe('engine property: agrees with a naive reference', () => {
       .map((q) => wallAt(q * 15 * MINUTE));
     fc.assert(
       fc.property(anyWall, fc.constantFrom(...ZONES), (wall, zone) => {
-        assert.equal(toInstant(wall, zone), refInstant(calendar(wall), zone));
+        assert.equal(toInstant(wall, zone), refInstant(wallOf(wall), zone));
       }),
       { numRuns: 3000 },
     );

@@ -15,7 +15,8 @@ export function readDocument(path: string): string {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${path}: cannot read (${describeFsError(error)})`);
   }
-  if (size > MAX_DOCUMENT_BYTES) throw new UsageError(`${path}: ${size} bytes is larger than the ${MAX_DOCUMENT_BYTES}-byte limit`);
+  if (size > MAX_DOCUMENT_BYTES)
+    throw new UsageError(`${path}: ${size} bytes is larger than the ${MAX_DOCUMENT_BYTES}-byte limit`);
   try {
     const text = readFileSync(path, 'utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

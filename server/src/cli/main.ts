@@ -25,10 +25,22 @@ function program(setExit: (code: number) => void, readStdin: () => Promise<strin
     .command('check')
     .description('validate documents and simulate verify-cycle interruptions; exit 0 clean, 1 interruptions, 2 invalid')
     .argument('<files...>', '*.sms.yaml documents')
-    .addOption(new Option('--format <format>', 'text or json').argParser(parseChoice('--format', ['text', 'json'] as const)).default('text'))
+    .addOption(
+      new Option('--format <format>', 'text or json')
+        .argParser(parseChoice('--format', ['text', 'json'] as const))
+        .default('text'),
+    )
     .option('--from <datetime>', 'horizon start, UTC (e.g. 2001-03-01T00:00); overrides simulation.from', parseFromFlag)
-    .option('--days <n>', 'horizon length in days (1..3660); overrides simulation.days', parseIntegerFlag('--days', 1, 3660))
-    .option('--default-run-minutes <n>', 'run time assumed for estimatedRunMinutes: unknown (default 120)', parseIntegerFlag('--default-run-minutes', 1, 1440))
+    .option(
+      '--days <n>',
+      'horizon length in days (1..3660); overrides simulation.days',
+      parseIntegerFlag('--days', 1, 3660),
+    )
+    .option(
+      '--default-run-minutes <n>',
+      'run time assumed for estimatedRunMinutes: unknown (default 120)',
+      parseIntegerFlag('--default-run-minutes', 1, 1440),
+    )
     .option('--exit-zero', 'exit 0 even when interruptions are found (invalid input still exits 2)')
     .option('--no-color', 'never colour the text report')
     .exitOverride()
@@ -41,7 +53,11 @@ function program(setExit: (code: number) => void, readStdin: () => Promise<strin
     .command('cliverify')
     .description('the Cliverify settings to enter per site server (SPEC §7)')
     .argument('<file>', 'an *.sms.yaml document')
-    .addOption(new Option('--format <format>', 'markdown or json').argParser(parseChoice('--format', ['markdown', 'json'] as const)).default('markdown'))
+    .addOption(
+      new Option('--format <format>', 'markdown or json')
+        .argParser(parseChoice('--format', ['markdown', 'json'] as const))
+        .default('markdown'),
+    )
     .option('--from <datetime>', 'horizon start, UTC', parseFromFlag)
     .option('--days <n>', 'horizon length in days (1..3660)', parseIntegerFlag('--days', 1, 3660))
     .option('--write', 'write NAME.cliverify.md beside the document instead of printing')
@@ -54,7 +70,11 @@ function program(setExit: (code: number) => void, readStdin: () => Promise<strin
     .command('decode')
     .description('decode a 16-hex-digit token (or several concatenated) to JSON, or to words with --format text')
     .argument('<token>')
-    .addOption(new Option('--format <format>', 'json or text').argParser(parseChoice('--format', ['json', 'text'] as const)).default('json'))
+    .addOption(
+      new Option('--format <format>', 'json or text')
+        .argParser(parseChoice('--format', ['json', 'text'] as const))
+        .default('json'),
+    )
     .exitOverride()
     .action((value: string, opts: { format: 'json' | 'text' }) => setExit(runTokenDecode(value, opts.format, out)));
   token

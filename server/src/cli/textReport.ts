@@ -12,7 +12,8 @@ export interface TextStyle {
 const ANSI = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 } as const;
 
 export function textReport(files: readonly CheckedFile[], style: TextStyle): string {
-  const paint = (code: keyof typeof ANSI, text: string) => (style.color ? `\u001b[${ANSI[code]}m${text}\u001b[0m` : text);
+  const paint = (code: keyof typeof ANSI, text: string) =>
+    style.color ? `\u001b[${ANSI[code]}m${text}\u001b[0m` : text;
   const out: string[] = [];
   let interruptions = 0;
   let delays = 0;
@@ -22,7 +23,9 @@ export function textReport(files: readonly CheckedFile[], style: TextStyle): str
 
   for (const { file, analysis } of files) {
     const sim = analysis.simulation;
-    const horizon = sim ? `horizon ${utc(sim.horizon.from)} → ${utc(sim.horizon.to)} UTC` : 'not simulated (fix the errors first)';
+    const horizon = sim
+      ? `horizon ${utc(sim.horizon.from)} → ${utc(sim.horizon.to)} UTC`
+      : 'not simulated (fix the errors first)';
     out.push(`${paint('bold', file)}  ${paint('dim', horizon)}`);
 
     // Findings are shown in the tables below; list every other diagnostic here.
@@ -34,20 +37,33 @@ export function textReport(files: readonly CheckedFile[], style: TextStyle): str
       out.push(`  ${where}  ${paint(severityColor(d.severity), d.severity)}  ${paint('dim', d.code)}  ${d.message}`);
     }
     errors += count(analysis.allDiagnostics, 'error');
-    warnings += analysis.allDiagnostics.filter((d) => d.severity === 'warning' && d.code !== 'verify-interrupts-run').length;
+    warnings += analysis.allDiagnostics.filter(
+      (d) => d.severity === 'warning' && d.code !== 'verify-interrupts-run',
+    ).length;
 
     if (sim && sim.interruptions.length > 0) {
       out.push('', `  ${paint('red', `Interruptions (${sim.interruptions.length})`)}`);
       out.push(
         ...table(
-          ['Run start (UTC)', 'Run end', 'Advertisement', 'Asg', 'Collection', 'Verify pass starts (UTC)', 'Likelihood', 'Clients'],
+          [
+            'Run start (UTC)',
+            'Run end',
+            'Advertisement',
+            'Asg',
+            'Collection',
+            'Verify pass starts (UTC)',
+            'Likelihood',
+            'Clients',
+          ],
           sim.interruptions.map((f) => [
             utc(f.runStart),
             utc(f.runEnd).slice(11),
             f.advertisement,
             String(f.assignment),
             f.collection,
-            f.verifyEarliest === f.verifyLatest ? utc(f.verifyEarliest) : `${utc(f.verifyEarliest)} – ${utc(f.verifyLatest)}`,
+            f.verifyEarliest === f.verifyLatest
+              ? utc(f.verifyEarliest)
+              : `${utc(f.verifyEarliest)} – ${utc(f.verifyLatest)}`,
             percent(f.likelihood),
             String(f.clientsAtRisk),
           ]),
@@ -66,7 +82,9 @@ export function textReport(files: readonly CheckedFile[], style: TextStyle): str
             f.advertisement,
             String(f.assignment),
             f.collection,
-            f.verifyEarliest === f.verifyLatest ? utc(f.verifyEarliest) : `${utc(f.verifyEarliest)} – ${utc(f.verifyLatest)}`,
+            f.verifyEarliest === f.verifyLatest
+              ? utc(f.verifyEarliest)
+              : `${utc(f.verifyEarliest)} – ${utc(f.verifyLatest)}`,
           ]),
         ).map((line) => `  ${line}`),
       );

@@ -6,7 +6,9 @@ import type { CoreDiagnostic } from './diagnostics';
 import { parseText, type ParsedDocument } from './document/parse';
 import { simulate } from './engine/simulate';
 import type { SimulationOptions, SimulationResult } from './engine/types';
-import { findingDiagnostics } from './findings/findingDiagnostics';
+import { IncrementalParser } from './document/incremental';
+import { findingDiagnosticList, type DiagnosticList } from './findings/findingDiagnostics';
+import { SimulationCache } from './findings/simulationCache';
 import { buildModel } from './model/build';
 import type { SmsDocument } from './model/types';
 import { validateSchema } from './schema/validate';
@@ -32,8 +34,12 @@ export interface AnalyzeOptions extends SimulationOptions {
 
 export interface Analysis extends Validation {
   readonly simulation: SimulationResult | undefined;
-  /** Validation diagnostics followed by the engine's (interruptions, delays, notes). */
+  /** Validation diagnostics followed by the engine's (interruptions, delays, notes); formatted on first use. */
   readonly allDiagnostics: readonly CoreDiagnostic[];
+  /** `allDiagnostics.length`, known without formatting them. */
+  readonly diagnosticCount: number;
+  /** The first `limit` of `allDiagnostics`; only those are formatted (an editor shows a few hundred). */
+  firstDiagnostics(limit: number): CoreDiagnostic[];
 }
 
 export function validateText(text: string): Validation {
@@ -59,15 +65,64 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
 }
 
 /** Runs the engine on a validation (the server keeps validations per document version). */
-export function analyzeValidation(validation: Validation, options: AnalyzeOptions = {}): Analysis {
+export function analyzeValidation(
+  validation: Validation,
+  options: AnalyzeOptions = {},
+  simulateModel: (model: SmsDocument, options: SimulationOptions) => SimulationResult = simulate,
+): Analysis {
   const { model, parsed } = validation;
   // Nothing to simulate (and no meaningful horizon) when errors left no collection.
-  if (!model || model.collections.length === 0) {
-    return { ...validation, simulation: undefined, allDiagnostics: validation.diagnostics };
+  if (!model || model.collections.length === 0) return lazyAnalysis(validation, undefined, undefined);
+  const simulation = simulateModel(model, options);
+  return lazyAnalysis(validation, simulation, findingDiagnosticList(parsed, model, simulation, options));
+}
+
+/**
+ * Validation and analysis of successive versions of one document: unchanged pieces of the text
+ * are not parsed again, unchanged items are not validated again (their checks are memoised per
+ * item), unchanged advertisements are not simulated again. Results equal `validateText` and
+ * `analyzeValidation` of the same text. A validation is valid until the next `validate` call.
+ */
+export class IncrementalAnalyzer {
+  private readonly parser = new IncrementalParser();
+  private readonly engine = new SimulationCache();
+
+  validate(text: string): Validation {
+    return validateParsed(this.parser.parse(text));
   }
-  const simulation = simulate(model, options);
-  const engineDiagnostics = findingDiagnostics(parsed, model, simulation, options);
-  return { ...validation, simulation, allDiagnostics: [...validation.diagnostics, ...engineDiagnostics] };
+
+  /** Whether the last `validate` parsed piece by piece (else the whole text at once). */
+  get parsedInPieces(): boolean {
+    return this.parser.lastMode === 'pieces';
+  }
+
+  analyze(validation: Validation, options: AnalyzeOptions = {}): Analysis {
+    return analyzeValidation(validation, options, (model, simulationOptions) =>
+      this.engine.simulate(model, simulationOptions),
+    );
+  }
+}
+
+function lazyAnalysis(
+  validation: Validation,
+  simulation: SimulationResult | undefined,
+  engineDiagnostics: DiagnosticList | undefined,
+): Analysis {
+  const base = validation.diagnostics;
+  let all: readonly CoreDiagnostic[] | undefined;
+  return {
+    ...validation,
+    simulation,
+    diagnosticCount: base.length + (engineDiagnostics?.count ?? 0),
+    get allDiagnostics(): readonly CoreDiagnostic[] {
+      all ??= engineDiagnostics ? [...base, ...engineDiagnostics.take(Infinity)] : base;
+      return all;
+    },
+    firstDiagnostics(limit: number): CoreDiagnostic[] {
+      if (limit <= base.length) return base.slice(0, Math.max(0, limit));
+      return [...base, ...(engineDiagnostics?.take(limit - base.length) ?? [])];
+    },
+  };
 }
 
 function byPosition(a: CoreDiagnostic, b: CoreDiagnostic): number {

@@ -2,7 +2,7 @@
  * The Cliverify configuration file beside a document (SPEC §7): its uri, its content for a
  * document's analysis, and whether an existing file may be overwritten (only a generated one).
  */
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Analysis } from '../core/analyze';
 import {
@@ -19,6 +19,39 @@ import type { DocumentStore } from './documents';
 /** `file:///dir/lab.sms.yaml` → `file:///dir/lab.cliverify.md` (only the last segment changes). */
 export function cliverifyUri(documentUri: string): string {
   return cliverifyFileName(documentUri);
+}
+
+/**
+ * The Cliverify file's uri when it is a plain sibling of the document, else undefined (and no file
+ * is proposed): same scheme, authority and directory, no query or fragment, and a last segment
+ * that decodes to a name without separators (`%2F`, `%5C` would climb out of the directory once
+ * an editor decodes the path). `untitled:` documents have no directory.
+ */
+export function siblingCliverifyUri(documentUri: string): string | undefined {
+  let target: string;
+  let document: URL;
+  let output: URL;
+  try {
+    target = cliverifyUri(documentUri);
+    document = new URL(documentUri);
+    output = new URL(target);
+  } catch {
+    return undefined;
+  }
+  if (document.search !== '' || document.hash !== '' || output.search !== '' || output.hash !== '') return undefined;
+  const slash = document.pathname.lastIndexOf('/');
+  if (slash < 0) return undefined;
+  const directory = document.pathname.slice(0, slash + 1);
+  if (output.protocol !== document.protocol || output.host !== document.host) return undefined;
+  if (!output.pathname.startsWith(directory)) return undefined;
+  let name: string;
+  try {
+    name = decodeURIComponent(output.pathname.slice(directory.length));
+  } catch {
+    return undefined;
+  }
+  if (/[/\\\0]/.test(name) || !name.endsWith('.cliverify.md') || name === '.cliverify.md') return undefined;
+  return target;
 }
 
 /** The document's file name as a user reads it (decoded last uri segment). */
@@ -62,6 +95,12 @@ export function mayOverwrite(uri: string, store: DocumentStore): boolean {
   const open = store.get(uri);
   if (open !== undefined) return open.getText() === '' || isGeneratedCliverifyFile(open.getText());
   if (!uri.startsWith('file:')) return true;
+  try {
+    // A symbolic link (even a dangling one) could send the write anywhere: never ours to replace.
+    if (lstatSync(fileURLToPath(uri)).isSymbolicLink()) return false;
+  } catch {
+    // missing: fine to create
+  }
   let text: string;
   try {
     text = readFileSync(fileURLToPath(uri), 'utf8');

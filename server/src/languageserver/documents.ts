@@ -1,10 +1,12 @@
 /**
  * Open documents (incremental sync) and one validation / analysis per document version, so the
- * diagnostics, hovers, code actions and commands of one version share a single parse.
+ * diagnostics, hovers, code actions and commands of one version share a single parse. Each
+ * document keeps an `IncrementalAnalyzer`: a new version re-parses, re-validates and re-simulates
+ * only what its edits touched, with the same results as a full run.
  */
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeValidation, validateText, type Analysis, type AnalyzeOptions, type Validation } from '../core/analyze';
+import { IncrementalAnalyzer, type Analysis, type AnalyzeOptions, type Validation } from '../core/analyze';
 import type { ServerSettings } from '../shared/protocol';
 
 interface CacheEntry {
@@ -25,6 +27,7 @@ export function analyzeOptions(settings: ServerSettings): AnalyzeOptions {
 export class DocumentStore {
   readonly documents = new TextDocuments(TextDocument);
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly analyzers = new Map<string, IncrementalAnalyzer>();
 
   get(uri: string): TextDocument | undefined {
     return this.documents.get(uri);
@@ -43,7 +46,9 @@ export class DocumentStore {
     const entry = this.entry(document);
     const options = analyzeOptions(settings);
     const key = JSON.stringify(options);
-    if (entry.analysis?.key !== key) entry.analysis = { key, value: analyzeValidation(entry.validation, options) };
+    if (entry.analysis?.key !== key) {
+      entry.analysis = { key, value: this.analyzerOf(document.uri).analyze(entry.validation, options) };
+    }
     return entry.analysis.value;
   }
 
@@ -55,12 +60,23 @@ export class DocumentStore {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.analyzers.delete(uri);
+  }
+
+  private analyzerOf(uri: string): IncrementalAnalyzer {
+    let analyzer = this.analyzers.get(uri);
+    if (!analyzer) {
+      analyzer = new IncrementalAnalyzer();
+      this.analyzers.set(uri, analyzer);
+    }
+    return analyzer;
   }
 
   private entry(document: TextDocument): CacheEntry {
     const cached = this.cache.get(document.uri);
     if (cached?.version === document.version) return cached;
-    const entry: CacheEntry = { version: document.version, validation: validateText(document.getText()) };
+    const validation = this.analyzerOf(document.uri).validate(document.getText());
+    const entry: CacheEntry = { version: document.version, validation };
     this.cache.set(document.uri, entry);
     return entry;
   }

@@ -22,6 +22,7 @@ import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { guarded, type Logger } from './safety';
 import { SettingsStore } from './settings';
+import { oversizedBytes } from './sizeLimit';
 
 /** What the features share: the documents with their cached analyses, settings and the client's abilities. */
 export interface ServerContext {
@@ -121,22 +122,68 @@ export function startServer(connection: Connection): ServerContext {
     return document ? store.validation(document) : undefined;
   };
 
+  /** A document over the size limit is never parsed: its features answer `fallback`. */
+  const withinSizeLimit =
+    <P extends { textDocument: { uri: string } }, R>(fallback: R, handler: (params: P) => R | Promise<R>) =>
+    (params: P): R | Promise<R> => {
+      const document = store.get(params.textDocument.uri);
+      return document !== undefined && oversizedBytes(document.getText()) !== undefined ? fallback : handler(params);
+    };
+
   connection.onDocumentSymbol(
-    guarded(logger, 'documentSymbol', [], (params) => {
-      const validation = validationOf(params.textDocument.uri);
-      return validation ? documentSymbols(validation.parsed) : [];
-    }),
+    guarded(
+      logger,
+      'documentSymbol',
+      [],
+      withinSizeLimit([], (params) => {
+        const validation = validationOf(params.textDocument.uri);
+        return validation ? documentSymbols(validation.parsed) : [];
+      }),
+    ),
   );
   connection.onFoldingRanges(
-    guarded(logger, 'foldingRange', [], (params) => {
-      const validation = validationOf(params.textDocument.uri);
-      return validation ? foldingRanges(validation.parsed) : [];
-    }),
+    guarded(
+      logger,
+      'foldingRange',
+      [],
+      withinSizeLimit([], (params) => {
+        const validation = validationOf(params.textDocument.uri);
+        return validation ? foldingRanges(validation.parsed) : [];
+      }),
+    ),
   );
-  connection.onHover(guarded(logger, 'hover', null, (params) => hover(context, params)));
-  connection.onCompletion(guarded(logger, 'completion', [], (params) => completions(context, params)));
-  connection.onCodeAction(guarded(logger, 'codeAction', [], (params) => codeActions(context, params)));
-  connection.onCodeLens(guarded(logger, 'codeLens', [], (params) => codeLenses(context, params)));
+  connection.onHover(
+    guarded(
+      logger,
+      'hover',
+      null,
+      withinSizeLimit(null, (params) => hover(context, params)),
+    ),
+  );
+  connection.onCompletion(
+    guarded(
+      logger,
+      'completion',
+      [],
+      withinSizeLimit([], (params) => completions(context, params)),
+    ),
+  );
+  connection.onCodeAction(
+    guarded(
+      logger,
+      'codeAction',
+      [],
+      withinSizeLimit([], (params) => codeActions(context, params)),
+    ),
+  );
+  connection.onCodeLens(
+    guarded(
+      logger,
+      'codeLens',
+      [],
+      withinSizeLimit([], (params) => codeLenses(context, params)),
+    ),
+  );
   connection.onExecuteCommand(guarded(logger, 'executeCommand', null, (params) => executeCommand(context, params)));
 
   return context;

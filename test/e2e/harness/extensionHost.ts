@@ -22,6 +22,8 @@ export interface ExtensionHostRunOptions {
   timeoutMs?: number;
   /** Screenshot name (test/e2e/screenshots/NAME.png) taken when the tests end or time out. */
   screenshotName?: string;
+  /** Called once code-server is up (tests use its pgid and dataDir for orphan checks after the run). */
+  onServerStarted?: (server: CodeServer) => void;
 }
 
 export async function runExtensionHostTests(
@@ -42,6 +44,7 @@ export async function runExtensionHostTests(
       extensionTestsPath,
       env: { [RESULT_FILE_ENV]: resultFile },
     });
+    options.onServerStarted?.(server);
     workbench = await openWorkbench(server);
     const timeoutMs = options.timeoutMs ?? 120_000;
     try {

@@ -28,13 +28,16 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Opens the server's workbench URL (folder + extension payload) and waits for the workbench. */
-export async function openWorkbench(server: CodeServer, options: { timeoutMs?: number } = {}): Promise<Workbench> {
+export async function openWorkbench(
+  server: CodeServer,
+  options: { timeoutMs?: number; viewport?: { width: number; height: number } } = {},
+): Promise<Workbench> {
   const profileDir = mkdtempSync(join(tmpdir(), 'sms-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_BIN,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 900 },
+    viewport: options.viewport ?? { width: 1400, height: 900 },
     // Chromium's crash handler otherwise keeps its database in ~/.config and outlives the browser for a
     // moment; inside the profile it is ours and the orphan check below can see it.
     env: {
@@ -100,7 +103,8 @@ export async function activeEditorText(page: Page): Promise<string> {
 
 /**
  * Runs a command from the palette by its title. Right after load the palette may not list
- * contributed commands yet, so the search is retried (each attempt bounded by `attemptTimeoutMs`).
+ * contributed commands yet, so opening and searching are retried (each attempt bounded by
+ * `attemptTimeoutMs`). Choosing is not retried: a command must never run twice.
  */
 export async function runCommand(
   page: Page,
@@ -108,16 +112,14 @@ export async function runCommand(
   { attempts = 5, attemptTimeoutMs = 3000 }: { attempts?: number; attemptTimeoutMs?: number } = {},
 ): Promise<void> {
   const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: attemptTimeoutMs });
-    await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: attemptTimeoutMs });
+      await input.fill(`>${title}`);
       await row.waitFor({ state: 'visible', timeout: attemptTimeoutMs });
-      await page.keyboard.press('Enter');
-      await input.waitFor({ state: 'hidden', timeout: attemptTimeoutMs });
-      return;
+      break;
     } catch (error) {
       await page.keyboard.press('Escape');
       if (attempt >= attempts) {
@@ -125,6 +127,9 @@ export async function runCommand(
       }
     }
   }
+  // Click the matching row: Enter would run whichever row is focused (recently used ones sort first).
+  await row.click();
+  await input.waitFor({ state: 'hidden', timeout: Math.max(attemptTimeoutMs, 30_000) });
 }
 
 /** Opens the Problems panel (Ctrl+Shift+M) and waits for it. */

@@ -24,9 +24,15 @@ export function runCheck(paths: readonly string[], options: CheckOptions, write:
       maxFindingsPerAssignment: Number.POSITIVE_INFINITY,
     }),
   }));
-  write(options.format === 'json' ? JSON.stringify(checkJson(files), null, 2) + '\n' : textReport(files, { color: options.color }));
+  write(
+    options.format === 'json'
+      ? JSON.stringify(checkJson(files), null, 2) + '\n'
+      : textReport(files, { color: options.color }),
+  );
 
   if (files.some((f) => f.analysis.hasErrors)) return ExitCode.invalid;
   if (options.exitZero) return ExitCode.ok;
-  return files.some((f) => (f.analysis.simulation?.interruptions.length ?? 0) > 0) ? ExitCode.interruptions : ExitCode.ok;
+  return files.some((f) => (f.analysis.simulation?.interruptions.length ?? 0) > 0)
+    ? ExitCode.interruptions
+    : ExitCode.ok;
 }

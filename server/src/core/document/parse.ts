@@ -19,18 +19,21 @@ export interface ParsedDocument {
 }
 
 /** Aliases beyond this many are refused (billion-laughs protection). */
-const MAX_ALIAS_COUNT = 100;
+export const MAX_ALIAS_COUNT = 100;
 
+/** YAML 1.2 core schema: date-times stay strings and `yes`/`on` are not booleans (SPEC §4.1 rule 13). */
+export const PARSE_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: true,
+  prettyErrors: false,
+  strict: true,
+} as const;
+
+/** The whole text in one `yaml` parse: the reference every faster path must agree with. */
 export function parseText(text: string): ParsedDocument {
   const lines = new LineIndex(text);
-  // YAML 1.2 core schema: date-times stay strings and `yes`/`on` are not booleans (SPEC §4.1 rule 13).
-  const yaml = parseDocument(text, {
-    version: '1.2',
-    schema: 'core',
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-  });
+  const yaml = parseDocument(text, PARSE_OPTIONS);
   const syntaxDiagnostics: CoreDiagnostic[] = [];
   for (const error of yaml.errors) {
     const [start, end] = error.pos;

@@ -10,9 +10,107 @@ import type { Delay, Horizon, Interruption, VerifyPass } from './types';
 
 type RunsAssignment = Extract<AssignmentRuns, { kind: 'runs' }>;
 
-export interface FindingSink {
-  readonly interruptions: Interruption[];
-  readonly delays: Delay[];
+/**
+ * Findings as they are found. Each keeps its rule-10 group key (advertisement rank * 16 +
+ * assignment) beside it, so that sorting millions of findings compares numbers, not strings.
+ */
+export class FindingSink {
+  private readonly interruptions: Interruption[] = [];
+  private readonly interruptionGroups: number[] = [];
+  private readonly delays: Delay[] = [];
+  private readonly delayGroups: number[] = [];
+
+  addInterruption(finding: Interruption, group: number): void {
+    this.interruptions.push(finding);
+    this.interruptionGroups.push(group);
+  }
+
+  addDelay(finding: Delay, group: number): void {
+    this.delays.push(finding);
+    this.delayGroups.push(group);
+  }
+
+  /** Both lists in SPEC §4.1 rule 10 order. */
+  sorted(): { interruptions: Interruption[]; delays: Delay[] } {
+    return {
+      interruptions: sortByRule10(this.interruptions, this.interruptionGroups),
+      delays: sortByRule10(this.delays, this.delayGroups),
+    };
+  }
+}
+
+/** The group key of an assignment: advertisements ranked by code point (rule 10), then assignment (0..15). */
+export function findingGroup(advertisementRank: number, assignment: number): number {
+  return advertisementRank * 16 + assignment;
+}
+
+/**
+ * Rule 10 order by an LSD radix sort (stable counting passes, least significant key first): by
+ * group, then by runStart 11 bits at a time. verifyEarliest needs no pass: one assignment's
+ * findings are produced pass by pass, so for one run and group they already come in verifyEarliest
+ * order. Linear in the number of findings (which can run into millions), no string comparisons.
+ */
+function sortByRule10<T extends Sortable>(items: readonly T[], groups: readonly number[]): T[] {
+  const n = items.length;
+  let earliest = Infinity;
+  for (let i = 0; i < n; i++) earliest = Math.min(earliest, items[i]!.runStart);
+  // Run starts are whole minutes in practice: sorting minutes needs fewer passes.
+  let unit = MINUTE_MS;
+  for (let i = 0; i < n && unit > 1; i++) if ((items[i]!.runStart - earliest) % unit !== 0) unit = 1;
+
+  // The key (runStart - earliest) / unit, split into two 22-bit-or-more halves kept as int32s.
+  let columns: RadixColumns = { index: new Uint32Array(n), low: new Uint32Array(n), high: new Uint32Array(n) };
+  const digits = new Uint32Array(n);
+  let largest = 0;
+  let groupCount = 0;
+  for (let i = 0; i < n; i++) {
+    const key = (items[i]!.runStart - earliest) / unit;
+    const high = Math.floor(key / LOW_SPAN);
+    columns.index[i] = i;
+    columns.high[i] = high;
+    columns.low[i] = key - high * LOW_SPAN;
+    largest = Math.max(largest, key);
+    digits[i] = groups[i]!;
+    groupCount = Math.max(groupCount, groups[i]! + 1);
+  }
+  columns = countingPass(columns, digits, groupCount);
+  for (let bit = 0; 2 ** bit <= largest; bit += DIGIT_BITS) {
+    const source = bit < LOW_BITS ? columns.low : columns.high;
+    const shift = bit < LOW_BITS ? bit : bit - LOW_BITS;
+    for (let k = 0; k < n; k++) digits[k] = (source[k]! >>> shift) & DIGIT_MASK;
+    columns = countingPass(columns, digits, 1 << DIGIT_BITS);
+  }
+  const sorted = new Array<T>(n);
+  for (let k = 0; k < n; k++) sorted[k] = items[columns.index[k]!]!;
+  return sorted;
+}
+
+const DIGIT_BITS = 11;
+const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+const LOW_BITS = 2 * DIGIT_BITS;
+const LOW_SPAN = 2 ** LOW_BITS;
+
+/** Item indices with their sort key; the key travels with the index so every pass reads in order. */
+interface RadixColumns {
+  readonly index: Uint32Array;
+  readonly low: Uint32Array;
+  readonly high: Uint32Array;
+}
+
+/** One stable counting pass by `digits` (aligned with the columns, each in [0, size)). */
+function countingPass(columns: RadixColumns, digits: Uint32Array, size: number): RadixColumns {
+  const n = digits.length;
+  const next = new Uint32Array(size + 1);
+  for (let k = 0; k < n; k++) next[digits[k]! + 1]!++;
+  for (let d = 1; d <= size; d++) next[d]! += next[d - 1]!;
+  const out: RadixColumns = { index: new Uint32Array(n), low: new Uint32Array(n), high: new Uint32Array(n) };
+  for (let k = 0; k < n; k++) {
+    const at = next[digits[k]!]!++;
+    out.index[at] = columns.index[k]!;
+    out.low[at] = columns.low[k]!;
+    out.high[at] = columns.high[k]!;
+  }
+  return out;
 }
 
 /** Adds the findings of one assignment against every pass of its collection that can matter. */
@@ -20,6 +118,7 @@ export function collectFindings(
   advertisement: Advertisement,
   collection: Collection,
   assignment: RunsAssignment,
+  group: number,
   passes: readonly VerifyPass[],
   window: Horizon,
   sink: FindingSink,
@@ -34,7 +133,7 @@ export function collectFindings(
     for (const runStart of assignment.startsBetween(candidatesFrom, pass.latest + durationMs)) {
       const risk = interruptionRisk(runStart, runMs, pass, collection.clients);
       if (risk) {
-        sink.interruptions.push({
+        const finding: Interruption = {
           advertisement: advertisement.id,
           collection: collection.id,
           assignment: assignment.index,
@@ -44,18 +143,20 @@ export function collectFindings(
           verifyLatest: pass.latest,
           likelihood: risk.likelihood,
           clientsAtRisk: risk.clientsAtRisk,
-        });
+        };
+        sink.addInterruption(finding, group);
       }
       // Rule 6: the pass is already running (strictly after its earliest start).
       if (pass.earliest < runStart && runStart < pass.latest + durationMs) {
-        sink.delays.push({
+        const finding: Delay = {
           advertisement: advertisement.id,
           collection: collection.id,
           assignment: assignment.index,
           runStart,
           verifyEarliest: pass.earliest,
           verifyLatest: pass.latest,
-        });
+        };
+        sink.addDelay(finding, group);
       }
     }
   }

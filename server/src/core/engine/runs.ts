@@ -7,14 +7,14 @@ import type { Advertisement, Collection, SmsDocument } from '../model/types';
 import { scheduleSeries, type OccurrenceSeries } from './occurrences';
 import { verifyPasses } from './passes';
 import { MINUTE_MS, wallMs } from './time';
-import type { Horizon, SimulationOptions, VerifyPass } from './types';
+import type { Horizon, RunList, SimulationOptions, VerifyPass } from './types';
 import { ZoneClock } from './zoneClock';
+
+export type { Run, RunList } from './types';
 
 export const DEFAULT_RUN_MINUTES = 120;
 /** `asap`: clients find the advertisement at their next hourly policy poll (SPEC §4). */
 export const ASAP_POLL_MINUTES = 60;
-/** Longest run any assignment can have: asap poll + the longest estimatedRunMinutes. */
-const MAX_SCHEMA_RUN_MINUTES = 1440;
 
 /** An advertisement with everything the engine needs resolved; undefined when it cannot be. */
 export interface AdvertisementPlan {
@@ -40,17 +40,6 @@ export type AssignmentRuns =
     }
   | { readonly kind: 'event-not-simulated'; readonly index: number; readonly event: 'logon' | 'logoff' };
 
-export interface Run {
-  readonly start: number;
-  readonly end: number;
-}
-
-export interface RunList {
-  readonly runs: readonly Run[];
-  /** More runs exist in the horizon than `limit`. */
-  readonly truncated: boolean;
-}
-
 /** Per-call cache: verify passes by collection id (they do not depend on the advertisement). */
 export type PassCache = Map<string, readonly VerifyPass[]>;
 
@@ -67,7 +56,16 @@ export function passesForHorizon(
 ): VerifyPass[] {
   const site = doc.sites.find((s) => s.code === collection.site);
   if (!site) return [];
-  const longestRunMs = (ASAP_POLL_MINUTES + Math.max(MAX_SCHEMA_RUN_MINUTES, defaultRunMinutes(options))) * MINUTE_MS;
+  // A run starting before horizon.to can reach a pass up to the longest run (asap: + the poll) later.
+  let longestRunMinutes = defaultRunMinutes(options);
+  for (const pkg of doc.packages) {
+    for (const program of pkg.programs) {
+      if (typeof program.estimatedRunMinutes === 'number') {
+        longestRunMinutes = Math.max(longestRunMinutes, program.estimatedRunMinutes);
+      }
+    }
+  }
+  const longestRunMs = (ASAP_POLL_MINUTES + longestRunMinutes) * MINUTE_MS;
   return verifyPasses(collection, site.verifyCycle, horizon.to + longestRunMs);
 }
 

@@ -4,7 +4,7 @@
  * number of occurrences (see `findings.ts` and `occurrences.ts`).
  */
 import type { SmsDocument } from '../model/types';
-import { collectFindings, compareFindings, type FindingSink } from './findings';
+import { collectFindings, compareCodePoints, FindingSink, findingGroup } from './findings';
 import { installBand } from './passes';
 import { planAdvertisement, presentInstant, type PassCache } from './runs';
 import { DAY_MS, wallMs } from './time';
@@ -31,7 +31,8 @@ function defaultHorizonStart(doc: SmsDocument): number {
 
 export function simulate(doc: SmsDocument, options: SimulationOptions = {}): SimulationResult {
   const horizon = resolveHorizon(doc, options);
-  const sink: FindingSink = { interruptions: [], delays: [] };
+  const sink = new FindingSink();
+  const ranks = advertisementRanks(doc);
   const notes: EngineNote[] = [];
   const passCache: PassCache = new Map();
 
@@ -43,7 +44,8 @@ export function simulate(doc: SmsDocument, options: SimulationOptions = {}): Sim
     }
     for (const assignment of plan.assignments) {
       if (assignment.kind === 'runs') {
-        collectFindings(advertisement, plan.collection, assignment, plan.passes, plan.window, sink);
+        const group = findingGroup(ranks.get(advertisement.id)!, assignment.index);
+        collectFindings(advertisement, plan.collection, assignment, group, plan.passes, plan.window, sink);
       } else {
         const { index, event } = assignment;
         notes.push({ kind: 'event-not-simulated', advertisement: advertisement.id, assignment: index, event });
@@ -51,10 +53,11 @@ export function simulate(doc: SmsDocument, options: SimulationOptions = {}): Sim
     }
   }
 
-  return {
-    horizon,
-    interruptions: sink.interruptions.sort(compareFindings),
-    delays: sink.delays.sort(compareFindings),
-    notes,
-  };
+  return { horizon, ...sink.sorted(), notes };
+}
+
+/** Each advertisement id's place in code-point order (SPEC §4.1 rule 10). */
+function advertisementRanks(doc: SmsDocument): Map<string, number> {
+  const ids = [...new Set(doc.advertisements.map((a) => a.id))].sort(compareCodePoints);
+  return new Map(ids.map((id, rank) => [id, rank]));
 }

@@ -59,6 +59,19 @@ export type EngineNote =
       readonly event: 'logon' | 'logoff';
     };
 
+/** One run of an assignment: [start, end) in instants. */
+export interface Run {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The runs of one assignment in a horizon, as listed for the timeline view (capped). */
+export interface RunList {
+  readonly runs: readonly Run[];
+  /** More runs exist in the horizon than the cap allowed. */
+  readonly truncated: boolean;
+}
+
 export interface SimulationResult {
   readonly horizon: Horizon;
   /** Sorted per SPEC §4.1 rule 10. */

@@ -2,12 +2,16 @@
  * Turns engine findings into diagnostics (SPEC §6): interruptions are warnings on the assignment,
  * delays and notes are information. Messages say what is Microsoft-documented (Q283130) and what
  * is our model, so an admin can judge a warning.
+ *
+ * A large document has hundreds of thousands of findings while an editor shows a few hundred
+ * diagnostics, so the list is lazy: counting is cheap, and only the diagnostics actually taken
+ * are located and formatted.
  */
-import { DateTime } from 'luxon';
 import type { CoreDiagnostic, Range, RelatedInformation } from '../diagnostics';
 import { locate, type ParsedDocument, type Path } from '../document/parse';
 import type { Delay, EngineNote, Interruption, SimulationResult } from '../engine/types';
-import type { SmsDocument } from '../model/types';
+import type { Collection, SmsDocument } from '../model/types';
+import { formatWhen } from './when';
 
 export interface FindingDiagnosticOptions {
   /** At most this many interruption + delay diagnostics per assignment; the rest are summarised. */
@@ -16,70 +20,146 @@ export interface FindingDiagnosticOptions {
 
 export const DEFAULT_MAX_FINDINGS_PER_ASSIGNMENT = 50;
 
+/** The engine's diagnostics in their final order, formatted on demand. */
+export interface DiagnosticList {
+  readonly count: number;
+  /** The first `limit` diagnostics (all of them for `Infinity`). */
+  take(limit: number): CoreDiagnostic[];
+}
+
 export function findingDiagnostics(
   parsed: ParsedDocument,
   model: SmsDocument,
   result: SimulationResult,
   options: FindingDiagnosticOptions = {},
 ): CoreDiagnostic[] {
-  const cap = options.maxFindingsPerAssignment ?? DEFAULT_MAX_FINDINGS_PER_ASSIGNMENT;
-  const context = new FindingContext(parsed, model);
-  const diagnostics: CoreDiagnostic[] = [];
-  const perAssignment = new Map<string, { shown: number; hidden: number; range: Range; adId: string; index: number }>();
-
-  const admit = (finding: Interruption | Delay): boolean => {
-    const key = `${finding.advertisement}\u0000${finding.assignment}`;
-    let entry = perAssignment.get(key);
-    if (!entry) {
-      entry = {
-        shown: 0,
-        hidden: 0,
-        range: context.assignmentRange(finding.advertisement, finding.assignment),
-        adId: finding.advertisement,
-        index: finding.assignment,
-      };
-      perAssignment.set(key, entry);
-    }
-    if (entry.shown < cap) {
-      entry.shown++;
-      return true;
-    }
-    entry.hidden++;
-    return false;
-  };
-
-  for (const interruption of result.interruptions) {
-    if (admit(interruption)) diagnostics.push(context.interruption(interruption));
-  }
-  for (const delay of result.delays) {
-    if (admit(delay)) diagnostics.push(context.delay(delay));
-  }
-  for (const entry of perAssignment.values()) {
-    if (entry.hidden === 0) continue;
-    diagnostics.push({
-      code: 'too-many-findings',
-      severity: 'information',
-      message: `${entry.hidden} more verify-cycle findings for ${entry.adId} assignment ${entry.index} are not listed (at most ${cap} per assignment). Run \`sms-schedule check --format json\` or the simulation for all of them.`,
-      range: entry.range,
-    });
-  }
-  for (const note of result.notes) diagnostics.push(context.note(note));
-  return diagnostics;
+  return findingDiagnosticList(parsed, model, result, options).take(Infinity);
 }
 
-/** Lookups and formatting shared by the finding messages of one document. */
+/** Per assignment: how many findings were listed and how many summarised. */
+interface AssignmentTally {
+  readonly advertisement: string;
+  readonly assignment: number;
+  hidden: number;
+}
+
+/**
+ * The diagnostics `findingDiagnostics` returns, in the same order: the listed interruptions, the
+ * listed delays (at most `maxFindingsPerAssignment` of both per assignment, in finding order), one
+ * `too-many-findings` summary per assignment with more (in order of first finding), the notes.
+ */
+export function findingDiagnosticList(
+  parsed: ParsedDocument,
+  model: SmsDocument,
+  result: SimulationResult,
+  options: FindingDiagnosticOptions = {},
+): DiagnosticList {
+  const cap = options.maxFindingsPerAssignment ?? DEFAULT_MAX_FINDINGS_PER_ASSIGNMENT;
+  const tallies = new Map<string, AssignmentTally[]>();
+  const summaries: AssignmentTally[] = [];
+  let listed = 0;
+  const count = (finding: Interruption | Delay, shown: Map<string, number[]>): boolean => {
+    const admitted = admit(shown, finding, cap);
+    if (admitted) listed++;
+    else {
+      const tally = tallyOf(tallies, finding);
+      if (tally.hidden++ === 0) summaries.push(tally);
+    }
+    return admitted;
+  };
+  const shown = new Map<string, number[]>();
+  for (const interruption of result.interruptions) count(interruption, shown);
+  for (const delay of result.delays) count(delay, shown);
+  // Summaries appear in the order their assignments were first met (listed or not).
+  const firstMet = new Map<AssignmentTally, number>();
+  let order = 0;
+  for (const finding of [result.interruptions, result.delays]) {
+    if (summaries.length === 0) break;
+    for (const f of finding) {
+      const tally = tallies.get(f.advertisement)?.[f.assignment];
+      if (tally && !firstMet.has(tally)) firstMet.set(tally, order++);
+    }
+  }
+  summaries.sort((a, b) => firstMet.get(a)! - firstMet.get(b)!);
+  const total = listed + summaries.length + result.notes.length;
+
+  return {
+    count: total,
+    take(limit: number): CoreDiagnostic[] {
+      const context = new FindingContext(parsed, model);
+      const diagnostics: CoreDiagnostic[] = [];
+      const taken = new Map<string, number[]>();
+      for (const interruption of result.interruptions) {
+        if (diagnostics.length >= limit) return diagnostics;
+        if (admit(taken, interruption, cap)) diagnostics.push(context.interruption(interruption));
+      }
+      for (const delay of result.delays) {
+        if (diagnostics.length >= limit) return diagnostics;
+        if (admit(taken, delay, cap)) diagnostics.push(context.delay(delay));
+      }
+      for (const tally of summaries) {
+        if (diagnostics.length >= limit) return diagnostics;
+        diagnostics.push(context.summary(tally, cap));
+      }
+      for (const note of result.notes) {
+        if (diagnostics.length >= limit) return diagnostics;
+        diagnostics.push(context.note(note));
+      }
+      return diagnostics;
+    },
+  };
+}
+
+/** Counts a finding against its assignment's cap; true when it is listed. */
+function admit(shown: Map<string, number[]>, finding: Interruption | Delay, cap: number): boolean {
+  let counts = shown.get(finding.advertisement);
+  if (!counts) {
+    counts = [];
+    shown.set(finding.advertisement, counts);
+  }
+  const listed = counts[finding.assignment] ?? 0;
+  if (listed >= cap) return false;
+  counts[finding.assignment] = listed + 1;
+  return true;
+}
+
+function tallyOf(tallies: Map<string, AssignmentTally[]>, finding: Interruption | Delay): AssignmentTally {
+  let list = tallies.get(finding.advertisement);
+  if (!list) {
+    list = [];
+    tallies.set(finding.advertisement, list);
+  }
+  let tally = list[finding.assignment];
+  if (!tally) {
+    tally = { advertisement: finding.advertisement, assignment: finding.assignment, hidden: 0 };
+    list[finding.assignment] = tally;
+  }
+  return tally;
+}
+
+/** Lookups and formatting shared by the finding messages of one document, memoised per id. */
 class FindingContext {
   private readonly adIndex = new Map<string, number>();
+  private readonly collections = new Map<string, Collection>();
+  private readonly assignmentRanges = new Map<string, Range>();
+  private readonly related = new Map<string, RelatedInformation[]>();
 
   constructor(
     private readonly parsed: ParsedDocument,
     private readonly model: SmsDocument,
   ) {
     for (const ad of model.advertisements) this.adIndex.set(ad.id, ad.index);
+    for (const c of model.collections) if (!this.collections.has(c.id)) this.collections.set(c.id, c);
   }
 
   assignmentRange(advertisement: string, assignment: number): Range {
-    return this.rangeAt(['advertisements', this.adIndex.get(advertisement) ?? 0, 'assignments', assignment]);
+    const key = `${advertisement}\u0000${assignment}`;
+    let range = this.assignmentRanges.get(key);
+    if (!range) {
+      range = this.rangeAt(['advertisements', this.adIndex.get(advertisement) ?? 0, 'assignments', assignment]);
+      this.assignmentRanges.set(key, range);
+    }
+    return range;
   }
 
   interruption(f: Interruption): CoreDiagnostic {
@@ -87,14 +167,14 @@ class FindingContext {
     const minutes = Math.round((f.runEnd - f.runStart) / 60000);
     const pass =
       f.verifyEarliest === f.verifyLatest
-        ? `the verify pass of ${f.collection} starts ${this.when(f.verifyEarliest, zone)}`
-        : `verify passes of ${f.collection} start between ${this.when(f.verifyEarliest, zone)} and ${this.when(f.verifyLatest, zone)} (rollout window)`;
-    const clients = this.clientsOf(f.collection);
+        ? `the verify pass of ${f.collection} starts ${formatWhen(f.verifyEarliest, zone)}`
+        : `verify passes of ${f.collection} start between ${formatWhen(f.verifyEarliest, zone)} and ${formatWhen(f.verifyLatest, zone)} (rollout window)`;
+    const clients = this.collections.get(f.collection)?.clients ?? 0;
     return {
       code: 'verify-interrupts-run',
       severity: 'warning',
       message:
-        `The CCIM verify cycle can interrupt this run of ${f.advertisement}: the run starts ${this.when(f.runStart, zone)} and lasts ${minutes} min; ` +
+        `The CCIM verify cycle can interrupt this run of ${f.advertisement}: the run starts ${formatWhen(f.runStart, zone)} and lasts ${minutes} min; ` +
         `${pass}. Likelihood ${formatPercent(f.likelihood)}, ${f.clientsAtRisk} of ${clients} clients at risk. ` +
         'An interrupted install stops abruptly, sends no 10006/10007 status and must be resent by hand (Q283130). ' +
         'Pass times are our model (CCIM wake-ups every ccimCycleHours from install), not documented by Microsoft.',
@@ -109,11 +189,20 @@ class FindingContext {
       code: 'verify-delays-run',
       severity: 'information',
       message:
-        `This run of ${f.advertisement} starts ${this.when(f.runStart, zone)} while a verify pass of ${f.collection} ` +
-        `(started ${this.when(f.verifyEarliest, zone)}${f.verifyLatest !== f.verifyEarliest ? ` to ${this.when(f.verifyLatest, zone)}` : ''}) may still be running; ` +
+        `This run of ${f.advertisement} starts ${formatWhen(f.runStart, zone)} while a verify pass of ${f.collection} ` +
+        `(started ${formatWhen(f.verifyEarliest, zone)}${f.verifyLatest !== f.verifyEarliest ? ` to ${formatWhen(f.verifyLatest, zone)}` : ''}) may still be running; ` +
         'it may start late (our model, not documented by Microsoft).',
       range: this.assignmentRange(f.advertisement, f.assignment),
       related: this.siteRelated(f.collection),
+    };
+  }
+
+  summary(tally: AssignmentTally, cap: number): CoreDiagnostic {
+    return {
+      code: 'too-many-findings',
+      severity: 'information',
+      message: `${tally.hidden} more verify-cycle findings for ${tally.advertisement} assignment ${tally.assignment} are not listed (at most ${cap} per assignment). Run \`sms-schedule check --format json\` or the simulation for all of them.`,
+      range: this.assignmentRange(tally.advertisement, tally.assignment),
     };
   }
 
@@ -145,18 +234,24 @@ class FindingContext {
   }
 
   private siteRelated(collectionId: string): RelatedInformation[] {
-    const collection = this.model.collections.find((c) => c.id === collectionId);
+    const cached = this.related.get(collectionId);
+    if (cached) return cached;
+    const collection = this.collections.get(collectionId);
     const site = this.model.sites.find((s) => s.code === collection?.site);
-    if (!site) return [];
-    const hasCycle = this.parsed.yaml.hasIn(['sites', site.index, 'verifyCycle']);
-    const path: Path = hasCycle ? ['sites', site.index, 'verifyCycle'] : ['sites', site.index, 'code'];
-    const cycle = site.verifyCycle;
-    return [
-      {
-        range: this.rangeAt(path, 'entry'),
-        message: `Verify cycle of site ${site.code} (${site.server}, SMS ${site.smsVersion}): ${cycle.enabled ? `every ${cycle.intervalDays} days` : 'disabled'}, set with Cliverify (Q246040)`,
-      },
-    ];
+    let related: RelatedInformation[] = [];
+    if (site) {
+      const hasCycle = this.parsed.yaml.hasIn(['sites', site.index, 'verifyCycle']);
+      const path: Path = hasCycle ? ['sites', site.index, 'verifyCycle'] : ['sites', site.index, 'code'];
+      const cycle = site.verifyCycle;
+      related = [
+        {
+          range: this.rangeAt(path, 'entry'),
+          message: `Verify cycle of site ${site.code} (${site.server}, SMS ${site.smsVersion}): ${cycle.enabled ? `every ${cycle.intervalDays} days` : 'disabled'}, set with Cliverify (Q246040)`,
+        },
+      ];
+    }
+    this.related.set(collectionId, related);
+    return related;
   }
 
   private rangeAt(path: Path, target: 'value' | 'entry' = 'value'): Range {
@@ -164,19 +259,7 @@ class FindingContext {
   }
 
   private zoneOf(collectionId: string): string {
-    return this.model.collections.find((c) => c.id === collectionId)?.timeZone ?? 'UTC';
-  }
-
-  private clientsOf(collectionId: string): number {
-    return this.model.collections.find((c) => c.id === collectionId)?.clients ?? 0;
-  }
-
-  /** "2001-03-15 02:00 America/New_York (07:00Z)" — local wall time first, since admins think in it. */
-  private when(instant: number, zone: string): string {
-    const utc = DateTime.fromMillis(instant, { zone: 'UTC' });
-    if (zone === 'UTC') return `${utc.toFormat('yyyy-MM-dd HH:mm')} UTC`;
-    const local = utc.setZone(zone);
-    return `${local.toFormat('yyyy-MM-dd HH:mm')} ${zone} (${utc.toFormat(local.toISODate() === utc.toISODate() ? 'HH:mm' : 'yyyy-MM-dd HH:mm')}Z)`;
+    return this.collections.get(collectionId)?.timeZone ?? 'UTC';
   }
 }
 

@@ -35,17 +35,20 @@ export function buildModel(parsed: ParsedDocument, known: readonly CoreDiagnosti
   const errors = known.filter((d) => d.severity === 'error');
   if (!isObject(root) || parsed.syntaxDiagnostics.length > 0) return undefined;
 
+  // Item ranges are only needed to place errors; a clean document skips looking them up.
   const itemRanges = new Map<ListName, Range[]>();
-  for (const list of LISTS) {
-    const items = Array.isArray(root[list]) ? (root[list] as unknown[]) : [];
-    itemRanges.set(
-      list,
-      items.map((_, i) => parsed.lines.rangeOf(locate(parsed, [list, i], 'value'))),
-    );
+  if (errors.length > 0) {
+    for (const list of LISTS) {
+      const items = Array.isArray(root[list]) ? (root[list] as unknown[]) : [];
+      itemRanges.set(
+        list,
+        items.map((_, i) => parsed.lines.rangeOf(locate(parsed, [list, i], 'value'))),
+      );
+    }
+    // An error outside every list item (version, simulation, a list's own shape) leaves no model.
+    const allItemRanges = [...itemRanges.values()].flat();
+    if (errors.some((e) => !allItemRanges.some((r) => contains(r, e.range)))) return undefined;
   }
-  // An error outside every list item (version, simulation, a list's own shape) leaves no model.
-  const allItemRanges = [...itemRanges.values()].flat();
-  if (errors.some((e) => !allItemRanges.some((r) => contains(r, e.range)))) return undefined;
 
   const broken = (list: ListName, index: number): boolean => {
     const range = itemRanges.get(list)?.[index];
@@ -58,7 +61,7 @@ export function buildModel(parsed: ParsedDocument, known: readonly CoreDiagnosti
     raw.forEach((value, index) => {
       if (!isObject(value) || broken(list, index)) return;
       try {
-        const item = toItem(value, index);
+        const item = memoised(list, value, index, toItem);
         if (item !== undefined) converted.push(item);
       } catch {
         // Unreadable despite passing validation: leave it out rather than fail the document.
@@ -74,8 +77,10 @@ export function buildModel(parsed: ParsedDocument, known: readonly CoreDiagnosti
 
   const advertisements = convert('advertisements', toAdvertisement);
   const collectionIds = new Set(collections.map((c) => c.id));
+  const packageById = new Map<string, Package>();
+  for (const p of packages) if (!packageById.has(p.id)) packageById.set(p.id, p);
   const usable = advertisements.filter((a) => {
-    const pkg = packages.find((p) => p.id === a.package);
+    const pkg = packageById.get(a.package);
     return collectionIds.has(a.collection) && pkg?.programs.some((p) => p.name === a.program);
   });
 
@@ -93,6 +98,26 @@ export function buildModel(parsed: ParsedDocument, known: readonly CoreDiagnosti
     advertisements: usable,
   };
   return model;
+}
+
+/**
+ * Model items by the YAML item object they were built from: an unchanged piece of an edited
+ * document keeps its object (see `document/incremental.ts`), so it keeps its model item too —
+ * the same object, which lets the engine's cache recognise it.
+ */
+const modelItems: Readonly<Record<ListName, WeakMap<Json, { readonly index: number; readonly item: unknown }>>> = {
+  sites: new WeakMap(),
+  collections: new WeakMap(),
+  packages: new WeakMap(),
+  advertisements: new WeakMap(),
+};
+
+function memoised<T>(list: ListName, value: Json, index: number, toItem: (value: Json, index: number) => T): T {
+  const cached = modelItems[list].get(value);
+  if (cached?.index === index) return cached.item as T;
+  const item = toItem(value, index);
+  modelItems[list].set(value, { index, item });
+  return item;
 }
 
 function toSite(value: Json, index: number): Site {

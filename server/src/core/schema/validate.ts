@@ -13,8 +13,18 @@ export { SMS_SCHEDULE_SCHEMA, schemaDescriptionAt, allowedKeysAt, enumValuesAt }
 
 // Compiled once: validation runs on every keystroke in the editor.
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const validateDocument = ajv.compile(SMS_SCHEDULE_SCHEMA);
 const SCHEMA_ID = String(SMS_SCHEDULE_SCHEMA.$id);
+ajv.addSchema(SMS_SCHEDULE_SCHEMA);
+/** The top-level lists, validated item by item (see `validateSchema`). */
+const LISTS = ['sites', 'collections', 'packages', 'advertisements'] as const;
+type ListName = (typeof LISTS)[number];
+const validateRoot = ajv.compile(rootOnlySchema());
+const validateItem: Readonly<Record<ListName, ValidateFunction>> = {
+  sites: itemValidator('sites'),
+  collections: itemValidator('collections'),
+  packages: itemValidator('packages'),
+  advertisements: itemValidator('advertisements'),
+};
 const validateDateTime = subValidator('dateTime');
 const validateRolloutWindow = subValidator('rolloutWindow');
 
@@ -22,6 +32,50 @@ function subValidator(definition: string): ValidateFunction {
   const validate = ajv.getSchema(`${SCHEMA_ID}#/definitions/${definition}`);
   if (!validate) throw new Error(`schema definition '${definition}' is missing`);
   return validate;
+}
+
+/**
+ * The document schema without the item schemas of the top-level lists (the lists' own type and
+ * length are still checked). Its definitions are the same objects, so ajv reports the same
+ * `parentSchema`s that the messages below recognise.
+ */
+function rootOnlySchema(): JsonSchema {
+  const properties: Record<string, JsonSchema> = { ...SMS_SCHEDULE_SCHEMA.properties };
+  for (const list of LISTS) {
+    const { items: _items, ...withoutItems } = properties[list] ?? {};
+    properties[list] = withoutItems;
+  }
+  return { ...SMS_SCHEDULE_SCHEMA, $id: SCHEMA_ID.replace(/\.json$/, '.root-only.json'), properties };
+}
+
+/** The validator of one item of a top-level list: the definition its `items` refers to. */
+function itemValidator(list: ListName): ValidateFunction {
+  const ref = SMS_SCHEDULE_SCHEMA.properties?.[list]?.items?.$ref;
+  if (ref === undefined) throw new Error(`the schema of '${list}' items is not a reference`);
+  const validate = ajv.getSchema(`${SCHEMA_ID}${ref}`);
+  if (!validate) throw new Error(`schema definition '${ref}' is missing`);
+  return validate;
+}
+
+/**
+ * ajv's errors for one list item; memoised per item object, which an unchanged piece of an edited
+ * document keeps (see `document/incremental.ts`): an edit re-validates only the items it touched.
+ */
+const itemErrorsCache: Readonly<Record<ListName, WeakMap<object, readonly ErrorObject[]>>> = {
+  sites: new WeakMap(),
+  collections: new WeakMap(),
+  packages: new WeakMap(),
+  advertisements: new WeakMap(),
+};
+
+function itemErrors(list: ListName, item: unknown): readonly ErrorObject[] {
+  const cache = typeof item === 'object' && item !== null ? itemErrorsCache[list] : undefined;
+  const cached = cache?.get(item as object);
+  if (cached) return cached;
+  const validate = validateItem[list];
+  const errors = validate(item) ? [] : [...(validate.errors ?? [])];
+  cache?.set(item as object, errors);
+  return errors;
 }
 
 const definitions = SMS_SCHEDULE_SCHEMA.definitions ?? {};
@@ -53,9 +107,21 @@ export function validateSchema(doc: ParsedDocument): CoreDiagnostic[] {
     const required = (SMS_SCHEDULE_SCHEMA.required ?? []).join(', ');
     return [schemaDiagnostic(`The document is empty; required keys: ${required}`, firstLineRange(doc))];
   }
-  if (validateDocument(doc.value)) return [];
-  const issues = issuesOf(validateDocument.errors ?? [], doc.value, [], doc);
-  return toDiagnostics(doc, issues);
+  // The whole schema, in two parts: the document without its list items, then each item against
+  // its definition (the messages and ranges are the same; the order is settled by `toDiagnostics`).
+  const root = doc.value;
+  const issues: Issue[] = validateRoot(root) ? [] : issuesOf(validateRoot.errors ?? [], root, [], doc);
+  if (isRecord(root)) {
+    for (const list of LISTS) {
+      const items = root[list];
+      if (!Array.isArray(items)) continue;
+      items.forEach((item: unknown, index) => {
+        const errors = itemErrors(list, item);
+        if (errors.length > 0) issues.push(...issuesOf(errors, item, [list, index], doc));
+      });
+    }
+  }
+  return issues.length === 0 ? [] : toDiagnostics(doc, issues);
 }
 
 function schemaDiagnostic(message: string, range: Range): CoreDiagnostic {

@@ -5,27 +5,34 @@
  * Tokens are decoded with the token codec.
  */
 import type { CoreDiagnostic } from '../diagnostics';
-import type { ParsedDocument } from '../document/parse';
-import { checkCalendarDates, checkExpirationAfterPresent, checkRolloutWindows } from './dateTimes';
+import type { ParsedDocument, Path } from '../document/parse';
+import { diagnostic, rangeAt } from '../schema/ranges';
 import { checkDuplicateIds } from './duplicateIds';
-import { checkIntervals } from './intervals';
+import { advertisementProblems, calendarProblemAt, collectionProblems, type ItemCheck, type ItemProblem } from './itemProblems';
+import { asRecord, mapItems } from './read';
 import { checkReferences } from './references';
-import { checkTimeZones } from './timeZones';
-import { checkTokens } from './tokens';
 
 export { calendarProblem } from './wallTime';
 export { isKnownTimeZone } from './timeZones';
 
+/** The item checks in report order, and the lists each one reads. */
+const ITEM_CHECKS: readonly ItemCheck[] = ['calendar', 'timeZone', 'interval', 'rollout', 'expiration', 'token'];
+
 export function checkSemantics(doc: ParsedDocument): CoreDiagnostic[] {
   if (doc.value === null || typeof doc.value !== 'object') return [];
-  return [
-    ...checkDuplicateIds(doc),
-    ...checkReferences(doc),
-    ...checkCalendarDates(doc),
-    ...checkTimeZones(doc),
-    ...checkIntervals(doc),
-    ...checkRolloutWindows(doc),
-    ...checkExpirationAfterPresent(doc),
-    ...checkTokens(doc),
-  ];
+  const root = doc.value;
+  const located = (problem: ItemProblem, base: Path): CoreDiagnostic =>
+    diagnostic(problem.code, problem.severity, problem.message, rangeAt(doc, [...base, ...problem.path]));
+
+  // One pass over the items; each check's problems then come out collections first, then advertisements.
+  const byCheck = new Map<ItemCheck, CoreDiagnostic[]>(ITEM_CHECKS.map((check) => [check, []]));
+  const simulationFrom = calendarProblemAt(asRecord(root)?.['simulation'], 'from', ['simulation', 'from']);
+  for (const problem of simulationFrom) byCheck.get(problem.check)!.push(located(problem, []));
+  for (const { item, path } of mapItems(root, 'collections')) {
+    for (const problem of collectionProblems(item)) byCheck.get(problem.check)!.push(located(problem, path));
+  }
+  for (const { item, path } of mapItems(root, 'advertisements')) {
+    for (const problem of advertisementProblems(item)) byCheck.get(problem.check)!.push(located(problem, path));
+  }
+  return [...checkDuplicateIds(doc), ...checkReferences(doc), ...ITEM_CHECKS.flatMap((check) => byCheck.get(check)!)];
 }

@@ -11,13 +11,19 @@ import { asString, mapItems, type JsonRecord } from './read';
 /** At most this many names are listed when no close match exists. */
 const MAX_LISTED = 10;
 
-function namesOf(items: readonly { readonly item: JsonRecord }[], key: string): string[] {
-  const names: string[] = [];
+/** Distinct names in first-seen order (for hints), with a set for membership. */
+interface Names {
+  readonly list: readonly string[];
+  readonly set: ReadonlySet<string>;
+}
+
+function namesOf(items: readonly { readonly item: JsonRecord }[], key: string): Names {
+  const set = new Set<string>();
   for (const { item } of items) {
     const name = asString(item[key]);
-    if (name !== undefined && !names.includes(name)) names.push(name);
+    if (name !== undefined) set.add(name);
   }
-  return names;
+  return { list: [...set], set };
 }
 
 /** "Did you mean 'X'?" when one is close; otherwise the names there are. */
@@ -43,16 +49,29 @@ export function checkReferences(doc: ParsedDocument): CoreDiagnostic[] {
     owner: JsonRecord,
     ownerPath: Path,
     key: string,
-    known: readonly string[],
+    known: Names,
     noun: string,
     plural: string,
     where = '',
   ): void => {
     const name = asString(owner[key]);
     // Non-strings and empty strings are the schema's to report.
-    if (name === undefined || name === '' || known.includes(name)) return;
-    const message = `${noun} '${name}' is not defined${where || ' in this file'}.${hintFor(name, known, plural)}`;
+    if (name === undefined || name === '' || known.set.has(name)) return;
+    const message = `${noun} '${name}' is not defined${where || ' in this file'}.${hintFor(name, known.list, plural)}`;
     diagnostics.push(diagnostic('unresolved-reference', 'error', message, rangeAt(doc, [...ownerPath, key])));
+  };
+
+  // The first package with an id, as a lookup (ids are compared with ===, like any value).
+  const packageById = new Map<unknown, JsonRecord>();
+  for (const { item } of packages) if (!packageById.has(item['id'])) packageById.set(item['id'], item);
+  const programNames = new Map<JsonRecord, Names>();
+  const programsOf = (pkg: JsonRecord): Names => {
+    let names = programNames.get(pkg);
+    if (!names) {
+      names = namesOf(mapItems(pkg, 'programs'), 'name');
+      programNames.set(pkg, names);
+    }
+    return names;
   };
 
   for (const { item, path } of sites) check(item, path, 'parent', siteCodes, 'Site', 'sites');
@@ -61,18 +80,9 @@ export function checkReferences(doc: ParsedDocument): CoreDiagnostic[] {
     check(item, path, 'package', packageIds, 'Package', 'packages');
     check(item, path, 'collection', collectionIds, 'Collection', 'collections');
     const packageId = asString(item['package']);
-    const pkg = packages.find((candidate) => candidate.item['id'] === packageId);
+    const pkg = packageById.get(packageId);
     // A program is looked up in its package only; an unknown package was reported above.
-    if (pkg)
-      check(
-        item,
-        path,
-        'program',
-        namesOf(mapItems(pkg.item, 'programs'), 'name'),
-        'Program',
-        'programs in it',
-        ` in package ${packageId}`,
-      );
+    if (pkg) check(item, path, 'program', programsOf(pkg), 'Program', 'programs in it', ` in package ${packageId}`);
   }
   return diagnostics;
 }

@@ -25,8 +25,8 @@ import type { Site } from '../../core/model/types';
 import { closestMatch } from '../../core/schema/closestMatch';
 import { allowedKeysAt, enumValuesAt } from '../../core/schema/validate';
 import { DIAGNOSTIC_SOURCE, type ServerSettings } from '../../shared/protocol';
-import { cliverifyOutput, mayOverwrite } from '../cliverifyFile';
-import { rangeContains, toLspTextEdit } from '../convert';
+import { cliverifyOutput, mayOverwrite, siblingCliverifyUri } from '../cliverifyFile';
+import { rangeContains, rangesEqual, toLspTextEdit } from '../convert';
 import { analyzeOptions } from '../documents';
 import type { ServerContext } from '../server';
 import { nodeAt } from '../yamlCursor';
@@ -38,8 +38,14 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
   const validation = context.store.validation(document);
   const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
   const actions: CodeAction[] = [];
-  for (const diagnostic of ours.filter((d) => d.code === 'schema'))
-    actions.push(...schemaFixes(uri, validation, diagnostic));
+  // A schema diagnostic from an older version may point at other text now: fix only the ones the
+  // current version still has (same message at the same range).
+  const current = validation.diagnostics.filter((d) => d.code === 'schema');
+  const stillThere = (d: Diagnostic): boolean =>
+    current.some((c) => c.message === diagnosticMessage(d) && rangesEqual(c.range, d.range));
+  for (const diagnostic of ours.filter((d) => d.code === 'schema' && stillThere(d))) {
+    actions.push(...schemaFixes(context, document, validation, diagnostic));
+  }
 
   const interruptions = ours.filter((d) => d.code === 'verify-interrupts-run');
   // Engine findings are only trusted for the version the engine ran on: a fix for an older text
@@ -166,7 +172,8 @@ function fixEdit(
     const options = analyzeOptions(settings);
     const fixed = analyzeValidation(validateText(applyEdits(analysis.parsed.text, coreEdits)), options);
     const output = cliverifyOutput(uri, fixed, options);
-    if (output !== undefined && mayOverwrite(output.fileUri, context.store)) {
+    const sibling = siblingCliverifyUri(uri);
+    if (output !== undefined && sibling === output.fileUri && mayOverwrite(sibling, context.store)) {
       documentChanges.push(
         CreateFile.create(output.fileUri, { overwrite: true }),
         TextDocumentEdit.create({ uri: output.fileUri, version: null }, [
@@ -181,11 +188,27 @@ function fixEdit(
 const UNKNOWN_KEY = /^Unknown key '([^']*)'/;
 const DID_YOU_MEAN = /Did you mean '([^']*)'\?/;
 
-function schemaFixes(uri: string, validation: Validation, diagnostic: Diagnostic): CodeAction[] {
+function diagnosticMessage(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
+
+/** One text edit of the document, pinned to its version when the client can check versions. */
+function documentEdit(context: ServerContext, document: TextDocument, edit: TextEdit): WorkspaceEdit {
+  const { uri, version } = document;
+  if (!context.client.documentChanges) return { changes: { [uri]: [edit] } };
+  return { documentChanges: [TextDocumentEdit.create({ uri, version }, [edit])] };
+}
+
+function schemaFixes(
+  context: ServerContext,
+  document: TextDocument,
+  validation: Validation,
+  diagnostic: Diagnostic,
+): CodeAction[] {
   const parsed = validation.parsed;
   const at = nodeAt(parsed.yaml.contents, parsed.lines.offsetAt(diagnostic.range.start));
   if (at === undefined) return [];
-  const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+  const message = diagnosticMessage(diagnostic);
   const unknown = UNKNOWN_KEY.exec(message);
   if (unknown !== null && at.onKey) {
     const key = unknown[1] ?? '';
@@ -198,7 +221,7 @@ function schemaFixes(uri: string, validation: Validation, diagnostic: Diagnostic
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: true,
-        edit: { changes: { [uri]: [toLspTextEdit(parsed.lines, at.span, suggestion)] } },
+        edit: documentEdit(context, document, toLspTextEdit(parsed.lines, at.span, suggestion)),
       },
     ];
   }
@@ -210,7 +233,7 @@ function schemaFixes(uri: string, validation: Validation, diagnostic: Diagnostic
     title: `Change to ${JSON.stringify(value)}`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    edit: { changes: { [uri]: [toLspTextEdit(parsed.lines, span, yamlScalar(value, quoted))] } },
+    edit: documentEdit(context, document, toLspTextEdit(parsed.lines, span, yamlScalar(value, quoted))),
   }));
 }
 

@@ -2,7 +2,7 @@
  * workspace/executeCommand: the simulation timeline, the Cliverify configuration and token
  * decoding (ServerCommands in protocol.ts). A document that is not open is read from disk.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ExecuteCommandParams } from 'vscode-languageserver';
 import { analyzeValidation, validateText, type Analysis } from '../../core/analyze';
@@ -22,6 +22,7 @@ import {
 import { cliverifyOutput } from '../cliverifyFile';
 import { analyzeOptions } from '../documents';
 import type { ServerContext } from '../server';
+import { MAX_DOCUMENT_BYTES, oversizedBytes, tooLargeMessage } from '../sizeLimit';
 
 /** Runs per timeline row; dense schedules (every minute for a year) are cut here. */
 export const TIMELINE_MAX_RUNS_PER_ROW = 2000;
@@ -31,11 +32,14 @@ export async function executeCommand(context: ServerContext, params: ExecuteComm
   switch (params.command) {
     case ServerCommands.simulate: {
       if (typeof first !== 'string') throw new Error('simulate expects a document uri');
+      const oversized = oversizedDocument(context, first);
+      if (oversized !== undefined) return errorTimeline(first, oversized.version, tooLargeMessage(oversized.bytes));
       const { analysis, version, settings } = await analysisFor(context, first);
       return timeline(first, version, analysis, settings);
     }
     case ServerCommands.cliverify: {
       if (typeof first !== 'string') throw new Error('cliverify expects a document uri');
+      if (oversizedDocument(context, first) !== undefined) return null;
       const { analysis, settings } = await analysisFor(context, first);
       const output = cliverifyOutput(first, analysis, analyzeOptions(settings));
       if (output === undefined) return null;
@@ -46,6 +50,23 @@ export async function executeCommand(context: ServerContext, params: ExecuteComm
     default:
       throw new Error(`unknown command ${params.command}`);
   }
+}
+
+/** The size of the open document or file at `uri` when it is over the limit (it is never parsed). */
+function oversizedDocument(context: ServerContext, uri: string): { bytes: number; version: number | null } | undefined {
+  const document = context.store.get(uri);
+  if (document !== undefined) {
+    const bytes = oversizedBytes(document.getText());
+    return bytes === undefined ? undefined : { bytes, version: document.version };
+  }
+  if (!uri.startsWith('file:')) return undefined;
+  let bytes: number;
+  try {
+    bytes = statSync(fileURLToPath(uri)).size;
+  } catch {
+    return undefined; // analysisFor reports the missing file
+  }
+  return bytes > MAX_DOCUMENT_BYTES ? { bytes, version: null } : undefined;
 }
 
 async function analysisFor(
@@ -73,17 +94,22 @@ export function decodeTokenCommand(token: unknown): unknown {
   };
 }
 
+/** An empty timeline that says why there is nothing to show. */
+function errorTimeline(uri: string, version: number | null, error: string): Timeline {
+  return {
+    uri,
+    version,
+    horizon: { from: '', to: '' },
+    rows: [],
+    summary: { interruptions: 0, delays: 0, clientsAtRisk: 0 },
+    error,
+  };
+}
+
 export function timeline(uri: string, version: number | null, analysis: Analysis, settings: ServerSettings): Timeline {
   const { model, simulation, parsed } = analysis;
   if (model === undefined || simulation === undefined) {
-    return {
-      uri,
-      version,
-      horizon: { from: '', to: '' },
-      rows: [],
-      summary: { interruptions: 0, delays: 0, clientsAtRisk: 0 },
-      error: 'The document has errors; fix them to simulate it.',
-    };
+    return errorTimeline(uri, version, 'The document has errors; fix them to simulate it.');
   }
   const options = analyzeOptions(settings);
   const horizon = simulation.horizon;

@@ -15,6 +15,7 @@ import { toLspDiagnostic } from '../convert';
 import type { DocumentStore } from '../documents';
 import { describeError, type Logger } from '../safety';
 import type { SettingsStore } from '../settings';
+import { oversizedBytes, tooLargeDiagnostic } from '../sizeLimit';
 
 /** Typing pauses shorter than this do not trigger a validation. */
 export const VALIDATION_DEBOUNCE_MS = 150;
@@ -28,11 +29,18 @@ export function engineRunsOn(trigger: Trigger, mode: ServerSettings['simulate'])
   return trigger !== 'change';
 }
 
-/** Keeps the first `maxProblems - 1` diagnostics and says how many more there were. */
-export function capDiagnostics(diagnostics: readonly Diagnostic[], maxProblems: number): Diagnostic[] {
-  if (diagnostics.length <= maxProblems) return [...diagnostics];
+/**
+ * Keeps the first `maxProblems - 1` diagnostics and says how many more there were. `total` is the
+ * full count when `diagnostics` holds only the first ones (the core formats no more than are shown).
+ */
+export function capDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  maxProblems: number,
+  total = diagnostics.length,
+): Diagnostic[] {
+  if (total <= maxProblems) return [...diagnostics];
   const kept = diagnostics.slice(0, Math.max(0, maxProblems - 1));
-  const hidden = diagnostics.length - kept.length;
+  const hidden = total - kept.length;
   kept.push({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
@@ -116,15 +124,25 @@ export class DiagnosticsPublisher {
       const version = document.version;
       const settings = await this.settings.forDocument(uri);
       if (!this.store.isCurrent(uri, version)) return;
+      const oversized = oversizedBytes(document.getText());
+      if (oversized !== undefined) {
+        this.engineVersions.delete(uri);
+        await this.connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(oversized)] });
+        return;
+      }
       const withEngine = engineRunsOn(trigger, settings.simulate);
       let core: readonly CoreDiagnostic[];
+      let total: number;
       if (withEngine) {
         // Let queued edits arrive first: if one did, this version is stale and the engine is skipped.
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (!this.store.isCurrent(uri, version)) return;
-        core = this.store.analysis(document, settings).allDiagnostics;
+        const analysis = this.store.analysis(document, settings);
+        core = analysis.firstDiagnostics(settings.maxProblems);
+        total = analysis.diagnosticCount;
       } else {
         core = this.store.validation(document).diagnostics;
+        total = core.length;
       }
       if (!this.store.isCurrent(uri, version)) return;
       if (withEngine) this.engineVersions.set(uri, version);
@@ -132,6 +150,7 @@ export class DiagnosticsPublisher {
       const diagnostics = capDiagnostics(
         core.map((diagnostic) => toLspDiagnostic(diagnostic, uri)),
         settings.maxProblems,
+        total,
       );
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
