@@ -263,9 +263,6 @@ test('every minute for 10 years: findings capped per assignment with a summary, 
 
 test(
   'every minute for 10 years: the quick fixes answer within the reply budget',
-  {
-    todo: 'core perf: nearestSafeInterval (cliverify/fixes.ts) runs up to 365 full simulations, 0.8-2.3 s for this document',
-  },
   async () => {
     await withServer({}, async (client) => {
       const dense = uri('every-minute-fix');

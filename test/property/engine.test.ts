@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { runsOf } from '../../server/src/core/engine/runs';
-import { simulate } from '../../server/src/core/engine/simulate';
+import { hasInterruption, simulate } from '../../server/src/core/engine/simulate';
 import { toInstant } from '../../server/src/core/engine/time';
 import type { SimulationOptions, SimulationResult } from '../../server/src/core/engine/types';
 import type {
@@ -406,6 +406,16 @@ describe('engine property: agrees with a naive reference', () => {
       {
         numRuns: 1500,
       },
+    );
+  });
+
+  it('hasInterruption (the quick-fix probe that stops at the first one) agrees with simulate', () => {
+    const docs = documents({ minSpan: 15, maxSpan: 3 * 1440, intervalWeight: 2, minDays: 30, maxDays: 120 });
+    fc.assert(
+      fc.property(docs, ({ doc, options }) => {
+        assert.equal(hasInterruption(doc, options), simulate(doc, options).interruptions.length > 0);
+      }),
+      { numRuns: 500 },
     );
   });
 

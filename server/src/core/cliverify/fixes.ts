@@ -3,7 +3,7 @@
  * cycle off, or find the nearest "Verify Interval" that leaves no interruption in the horizon.
  * The YAML text edits are in `../edits/yamlEdits.ts`.
  */
-import { resolveHorizon, simulate } from '../engine/simulate';
+import { hasInterruption, resolveHorizon } from '../engine/simulate';
 import type { SimulationOptions } from '../engine/types';
 import type { Site, SmsDocument, VerifyCycle } from '../model/types';
 
@@ -43,7 +43,7 @@ export function nearestSafeInterval(
         s.code === site.code ? { ...s, verifyCycle: { ...s.verifyCycle, intervalDays } } : s,
       ),
     };
-    return simulate(candidate, fixedOptions).interruptions.length === 0;
+    return !hasInterruption(candidate, fixedOptions);
   };
 
   const current = clamp(site.verifyCycle.intervalDays, MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS);

@@ -30,12 +30,32 @@ export class FindingSink {
     this.delayGroups.push(group);
   }
 
+  /** True once the caller needs no more findings (see `InterruptionProbe`). */
+  get done(): boolean {
+    return false;
+  }
+
   /** Both lists in SPEC §4.1 rule 10 order. */
   sorted(): { interruptions: Interruption[]; delays: Delay[] } {
     return {
       interruptions: sortByRule10(this.interruptions, this.interruptionGroups),
       delays: sortByRule10(this.delays, this.delayGroups),
     };
+  }
+}
+
+/** Answers "is there any interruption?" and stops the search at the first one (quick-fix search). */
+export class InterruptionProbe extends FindingSink {
+  found = false;
+
+  override addInterruption(): void {
+    this.found = true;
+  }
+
+  override addDelay(): void {}
+
+  override get done(): boolean {
+    return this.found;
   }
 }
 
@@ -124,7 +144,7 @@ export function collectFindings(
   sink: FindingSink,
 ): void {
   const runMs = assignment.runMs;
-  for (let i = firstPassEndingAfter(passes, window.from); i < passes.length; i++) {
+  for (let i = firstPassEndingAfter(passes, window.from); i < passes.length && !sink.done; i++) {
     const pass = passes[i]!;
     // Integer instants: s > E - run ⇔ s >= E - run + 1. Later passes start later still.
     const candidatesFrom = pass.earliest - runMs + 1;
@@ -145,6 +165,7 @@ export function collectFindings(
           clientsAtRisk: risk.clientsAtRisk,
         };
         sink.addInterruption(finding, group);
+        if (sink.done) return;
       }
       // Rule 6: the pass is already running (strictly after its earliest start).
       if (pass.earliest < runStart && runStart < pass.latest + durationMs) {

@@ -4,7 +4,7 @@
  * number of occurrences (see `findings.ts` and `occurrences.ts`).
  */
 import type { SmsDocument } from '../model/types';
-import { collectFindings, compareCodePoints, FindingSink, findingGroup } from './findings';
+import { collectFindings, compareCodePoints, FindingSink, findingGroup, InterruptionProbe } from './findings';
 import { installBand } from './passes';
 import { planAdvertisement, presentInstant, type PassCache } from './runs';
 import { DAY_MS, wallMs } from './time';
@@ -30,13 +30,30 @@ function defaultHorizonStart(doc: SmsDocument): number {
 }
 
 export function simulate(doc: SmsDocument, options: SimulationOptions = {}): SimulationResult {
-  const horizon = resolveHorizon(doc, options);
   const sink = new FindingSink();
+  const { horizon, notes } = run(doc, options, sink);
+  return { horizon, ...sink.sorted(), notes };
+}
+
+/** Whether the horizon holds any interruption; stops at the first one found. */
+export function hasInterruption(doc: SmsDocument, options: SimulationOptions = {}): boolean {
+  const probe = new InterruptionProbe();
+  run(doc, options, probe);
+  return probe.found;
+}
+
+function run(
+  doc: SmsDocument,
+  options: SimulationOptions,
+  sink: FindingSink,
+): { horizon: Horizon; notes: EngineNote[] } {
+  const horizon = resolveHorizon(doc, options);
   const ranks = advertisementRanks(doc);
   const notes: EngineNote[] = [];
   const passCache: PassCache = new Map();
 
   for (const advertisement of doc.advertisements) {
+    if (sink.done) break;
     const plan = planAdvertisement(doc, advertisement, horizon, options, passCache);
     if (!plan) continue;
     if (plan.runTimeUnknown) {
@@ -53,7 +70,7 @@ export function simulate(doc: SmsDocument, options: SimulationOptions = {}): Sim
     }
   }
 
-  return { horizon, ...sink.sorted(), notes };
+  return { horizon, notes };
 }
 
 /** Each advertisement id's place in code-point order (SPEC §4.1 rule 10). */
