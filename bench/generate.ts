@@ -6,7 +6,8 @@
 import type { LocalDateTime, Schedule, Weekday } from '../server/src/core/model/types';
 import { WEEKDAY_NAMES, WEEK_ORDER_NAMES } from '../server/src/core/model/types';
 import { encodeSchedule } from '../server/src/core/tokens/codec';
-import { mulberry32, type Random } from './prng';
+import { fromWallMs } from '../server/src/core/engine/time';
+import { mulberry32, type Random } from '../test/helpers/prng';
 
 export interface GenerateOptions {
   readonly advertisements: number;
@@ -75,7 +76,8 @@ const HORIZON_FROM = Date.UTC(2001, 2, 1);
 export function generateDocument(options: GenerateOptions): GeneratedDocument {
   const random = mulberry32(options.seed ?? DEFAULT_SEED);
   const n = options.advertisements;
-  const siteCount = Math.min(60, Math.max(3, Math.ceil(n / 150)));
+  // Proportional to the size (codes S00..SZZ allow 1,296), so every size has the same mix of verify cycles.
+  const siteCount = Math.min(36 * 36, Math.max(3, Math.ceil(n / 150)));
   const collectionCount = Math.max(2, Math.ceil(n / 3));
   const packageCount = Math.max(2, Math.ceil(n / 4));
 
@@ -272,16 +274,7 @@ function randomToken(random: Random, present: number): string {
   return encodeSchedule(schedule);
 }
 
-function localDateTime(ms: number): LocalDateTime {
-  const d = new Date(ms);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  };
-}
+const localDateTime = (ms: number): LocalDateTime => fromWallMs(ms);
 
 /** `YYYY-MM-DDThh:mm` of an epoch value read as a wall time. */
 function wall(ms: number): string {

@@ -1,3 +1,6 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
 /**
  * Timing helpers: medians of repeated runs with an optional warm-up, capped by a time budget so the
  * large documents get few repetitions and the whole bench stays within minutes.
@@ -42,12 +45,20 @@ export function sampleOf(values: readonly number[], extra: Partial<Sample> = {})
 }
 
 export function measureSync(fn: () => unknown, options: MeasureOptions): Sample {
-  if (options.warmup) fn();
+  return measureWithSetup(() => undefined, fn, options);
+}
+
+/** Times `fn(setup())` without the setup (e.g. a fresh parse, so that no cache keyed on it helps). */
+export function measureWithSetup<T>(setup: () => T, fn: (input: T) => unknown, options: MeasureOptions): Sample {
+  if (options.warmup) fn(setup());
   const times: number[] = [];
   let spent = 0;
   while (times.length < options.reps && (times.length === 0 || spent < options.budgetMs)) {
+    const input = setup();
+    // Each run pays for its own garbage, not for what earlier runs (or bigger documents) left behind.
+    collectGarbage();
     const start = performance.now();
-    fn();
+    fn(input);
     const elapsed = performance.now() - start;
     times.push(elapsed);
     spent += elapsed;
@@ -55,8 +66,14 @@ export function measureSync(fn: () => unknown, options: MeasureOptions): Sample 
   return sampleOf(times);
 }
 
-/** Lets pending I/O and timers run, and asks for a GC when exposed, so one run does not tax the next. */
+/** A full GC, available without `--expose-gc` on the command line (`npm run bench` runs plain node). */
+export const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+
+/** Lets pending I/O and timers run after a full GC, so one run does not tax the next. */
 export async function settle(): Promise<void> {
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
   await new Promise<void>((resolve) => setImmediate(resolve));
 }

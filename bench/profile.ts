@@ -7,7 +7,8 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { join, relative } from 'node:path';
+import { SourceMap } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import { analyzeText } from '../server/src/core/analyze';
 import { generateDocument } from './generate';
 import { BenchLspClient, fileUri } from './lspClient';
@@ -16,7 +17,12 @@ import { DATA_DIR, OUR_SERVER, OUR_SERVER_JS, REPO_ROOT, SCHEMA_MODELINE } from 
 
 interface CpuProfileNode {
   readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+  readonly callFrame: {
+    readonly functionName: string;
+    readonly url: string;
+    readonly lineNumber: number;
+    readonly columnNumber: number;
+  };
 }
 
 interface CpuProfile {
@@ -38,7 +44,7 @@ async function main(): Promise<void> {
   sections.push(...summarise('In process: analyzeText (whole pipeline)', inProcess));
 
   const serverProfile = await profileServer(doc);
-  sections.push(...summarise('Language server: open → 3 one-character edits → save', serverProfile));
+  sections.push(...summarise('Language server: open → 3 one-character edits → save', serverProfile, bundleLocator()));
 
   const markdown = sections.join('\n');
   writeFileSync(join(DATA_DIR, 'profile.md'), markdown);
@@ -87,8 +93,37 @@ async function profileServer(doc: ReturnType<typeof generateDocument>): Promise<
   return JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
 }
 
-/** Self time per function and per source file, largest first. */
-function summarise(title: string, profile: CpuProfile): string[] {
+/** Where a sampled frame comes from, as `file` and `file:line` (the bundle is mapped back to its sources). */
+type Locate = (frame: CpuProfileNode['callFrame']) => { readonly file: string; readonly line?: number };
+
+/**
+ * tsx compiles our sources in memory, so their profile lines are not the source lines: report the
+ * file only. Frames without a url are V8's own (GC, idle) or code ajv generated at run time.
+ */
+const locateSource: Locate = (frame) => {
+  if (frame.url === '') return { file: frame.functionName.startsWith('(') ? '(V8)' : '(generated code, e.g. ajv)' };
+  const file = shortUrl(frame.url);
+  return file.endsWith('.ts') ? { file } : { file, line: frame.lineNumber + 1 };
+};
+
+/** Maps frames of dist/server.js back through its source map. */
+function bundleLocator(): Locate {
+  const mapPath = `${OUR_SERVER_JS}.map`;
+  const map = new SourceMap(JSON.parse(readFileSync(mapPath, 'utf8')));
+  return (frame) => {
+    if (!frame.url.endsWith('dist/server.js')) return locateSource(frame);
+    const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as {
+      originalSource?: string;
+      originalLine?: number;
+    };
+    if (!entry.originalSource) return { file: 'dist/server.js', line: frame.lineNumber + 1 };
+    const source = relative(REPO_ROOT, resolve(dirname(mapPath), entry.originalSource));
+    return { file: source, line: (entry.originalLine ?? 0) + 1 };
+  };
+}
+
+/** Self time per function and per source file, largest first (idle time left out). */
+function summarise(title: string, profile: CpuProfile, locate: Locate = locateSource): string[] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfByFunction = new Map<string, number>();
   const selfByFile = new Map<string, number>();
@@ -96,10 +131,10 @@ function summarise(title: string, profile: CpuProfile): string[] {
   profile.samples.forEach((id, i) => {
     const delta = (profile.timeDeltas[i] ?? 0) / 1000;
     const frame = byId.get(id)?.callFrame;
-    if (!frame) return;
+    if (!frame || frame.functionName === '(idle)') return;
     total += delta;
-    const file = shortUrl(frame.url);
-    const name = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+    const { file, line } = locate(frame);
+    const name = `${frame.functionName || '(anonymous)'} ${file}${line === undefined ? '' : `:${line}`}`;
     selfByFunction.set(name, (selfByFunction.get(name) ?? 0) + delta);
     selfByFile.set(file, (selfByFile.get(file) ?? 0) + delta);
   });
@@ -108,7 +143,7 @@ function summarise(title: string, profile: CpuProfile): string[] {
   return [
     `## ${title}`,
     '',
-    `Sampled ${total.toFixed(0)} ms.`,
+    `Sampled ${total.toFixed(0)} ms of CPU (idle left out).`,
     '',
     '| self time | share | function |',
     '|---:|---:|---|',
@@ -122,7 +157,6 @@ function summarise(title: string, profile: CpuProfile): string[] {
 }
 
 function shortUrl(url: string): string {
-  if (url === '') return '(native/gc)';
   const path = url.startsWith('file://') ? decodeURIComponent(url.slice('file://'.length)) : url;
   return path.startsWith('/') ? relative(REPO_ROOT, path) : path;
 }

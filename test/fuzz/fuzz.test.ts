@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { formatReport } from '../../scripts/fuzz';
 import { runFuzz } from './fuzzer';
 import { mutate, MUTATIONS } from './mutations';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '../helpers/prng';
 
 /** Fixed, so `npm test` is deterministic; `npm run fuzz -- --seed S` explores others. */
 const SEED = 20010306;

@@ -31,7 +31,7 @@ import {
 import { ServerCommands, type ServerSettings } from '../../server/src/shared/protocol';
 import { LspTestClient, REPO_ROOT } from '../lsp/client';
 import { mutate } from './mutations';
-import { mulberry32, type Random } from './prng';
+import { mulberry32, type Random } from '../helpers/prng';
 
 export interface FuzzOptions {
   readonly count: number;

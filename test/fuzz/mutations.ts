@@ -4,7 +4,7 @@
  * unicode, CRLF files, BOMs, tabs, half-saved files) plus values aimed at our own code paths
  * (dates, tokens, huge numbers, dense recurrences).
  */
-import type { Random } from './prng';
+import type { Random } from '../helpers/prng';
 
 export interface Mutation {
   readonly name: string;

@@ -16,7 +16,7 @@ import { ServerCommands, type Timeline } from '../../server/src/shared/protocol'
 import { DOCUMENT_TOO_LARGE, MAX_DOCUMENT_BYTES } from '../../server/src/languageserver/sizeLimit';
 import { fileUri, type LspTestClient } from '../lsp/client';
 import { LAB_TEXT, lineOf, tempDocumentUri, withServer } from '../lsp/fixtures';
-import { mulberry32 } from '../fuzz/prng';
+import { mulberry32 } from '../helpers/prng';
 import {
   assertNoLoggedFailures,
   assertResponsive,

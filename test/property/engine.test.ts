@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { runsOf } from '../../server/src/core/engine/runs';
 import { hasInterruption, simulate } from '../../server/src/core/engine/simulate';
-import { toInstant } from '../../server/src/core/engine/time';
+import { fromWallMs, toInstant } from '../../server/src/core/engine/time';
 import type { SimulationOptions, SimulationResult } from '../../server/src/core/engine/types';
 import type {
   Advertisement,
@@ -191,16 +191,7 @@ function reference(doc: SmsDocument, options: Required<SimulationOptions>) {
 /** Horizon starts near the 2001 DST changes of the three zones (March, October). */
 const ANCHORS = [Date.UTC(2001, 2, 15), Date.UTC(2001, 8, 25), Date.UTC(2001, 9, 20)];
 
-const wallAt = (ms: number): LocalDateTime => {
-  const d = new Date(ms);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  };
-};
+const wallAt = (ms: number): LocalDateTime => fromWallMs(ms);
 /** A wall time `base` + some minutes, on a 15-minute grid so that runs and passes coincide often. */
 const wallNear = (base: number, minDays: number, maxDays: number) =>
   fc.integer({ min: minDays * 96, max: maxDays * 96 }).map((q) => wallAt(base + q * 15 * MINUTE));
