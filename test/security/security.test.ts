@@ -214,19 +214,16 @@ test('quick fixes propose no Cliverify file for a traversal name or through a sy
   });
 });
 
-test(
-  'the CLI does not write through a dangling NAME.cliverify.md symlink',
-  () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sms-cli-link-'));
-    const elsewhere = join(mkdtempSync(join(tmpdir(), 'sms-elsewhere-')), 'planted.md');
-    copyFileSync(example('lab.sms.yaml'), join(dir, 'lab.sms.yaml'));
-    symlinkSync(elsewhere, join(dir, 'lab.cliverify.md'));
-    const run = runCli(['cliverify', join(dir, 'lab.sms.yaml'), '--write']);
-    assert.equal(existsSync(elsewhere), false, `the CLI wrote ${elsewhere} (exit ${run.status})`);
-    assert.equal(run.status, 2);
-    assert.match(run.stderr, /symbolic link/);
-  },
-);
+test('the CLI does not write through a dangling NAME.cliverify.md symlink', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sms-cli-link-'));
+  const elsewhere = join(mkdtempSync(join(tmpdir(), 'sms-elsewhere-')), 'planted.md');
+  copyFileSync(example('lab.sms.yaml'), join(dir, 'lab.sms.yaml'));
+  symlinkSync(elsewhere, join(dir, 'lab.cliverify.md'));
+  const run = runCli(['cliverify', join(dir, 'lab.sms.yaml'), '--write']);
+  assert.equal(existsSync(elsewhere), false, `the CLI wrote ${elsewhere} (exit ${run.status})`);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /symbolic link/);
+});
 
 test('the extension declares limited support for untrusted workspaces and checks trust before writing', () => {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {

@@ -47,10 +47,11 @@ export function validateText(text: string): Validation {
 }
 
 export function validateParsed(parsed: ParsedDocument): Validation {
-  const diagnostics: CoreDiagnostic[] = [...parsed.syntaxDiagnostics];
-  if (parsed.syntaxDiagnostics.length === 0) {
-    diagnostics.push(...validateSchema(parsed), ...checkSemantics(parsed));
-  }
+  // concat, not push(...): a broken document can have more diagnostics than a call has arguments.
+  const diagnostics: CoreDiagnostic[] =
+    parsed.syntaxDiagnostics.length === 0
+      ? parsed.syntaxDiagnostics.concat(validateSchema(parsed), checkSemantics(parsed))
+      : [...parsed.syntaxDiagnostics];
   diagnostics.sort(byPosition);
   return {
     parsed,

@@ -28,12 +28,22 @@ import {
   type Range as NodeRange,
 } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
-import { MAX_ALIAS_COUNT, PARSE_OPTIONS, parseText, type ParsedDocument } from './parse';
+import {
+  firstControlCharacter,
+  tooDeeplyNested,
+  MAX_ALIAS_COUNT,
+  PARSE_OPTIONS,
+  parseText,
+  type ParsedDocument,
+} from './parse';
 import { scanSegments, type Segment } from './segments';
 
 /** One piece parsed on its own; its nodes' ranges are absolute for a piece starting at `base`. */
 interface ParsedPiece {
-  readonly doc: Document.Parsed;
+  /** The piece's text, as the cache key (a copy: a slice would keep the whole version's text alive). */
+  readonly source: string;
+  /** The range of the piece's own document (its contents, then its trailing comments). */
+  readonly docRange: NodeRange;
   /** The piece's own top-level node: a one-pair map (entry) or a one-item list (item). */
   readonly container: YAMLMap.Parsed | YAMLSeq.Parsed;
   base: number;
@@ -71,7 +81,9 @@ export class IncrementalParser {
   /** Same result as `parseText(text)`; unchanged pieces of the previous call are reused. */
   parse(text: string): ParsedDocument {
     this.mode = 'whole';
-    const layout = scanSegments(text);
+    // Control characters and absurd nesting are reported by the whole-text parse.
+    const plain = firstControlCharacter(text) === undefined && tooDeeplyNested(text) === undefined;
+    const layout = plain ? scanSegments(text) : undefined;
     if (!layout) return parseText(text);
     const nextEntries = new Map<string, ParsedEntry[]>();
     const nextItems = new Map<string, ParsedItem[]>();
@@ -111,8 +123,8 @@ export class IncrementalParser {
         : (take(this.items, source) ?? parseItem(source));
     if (!piece) return undefined;
     shiftPiece(piece, segment.start - piece.base);
-    if (piece.kind === 'entry') put(nextEntries, source, piece);
-    else put(nextItems, source, piece);
+    if (piece.kind === 'entry') put(nextEntries, piece.source, piece);
+    else put(nextItems, piece.source, piece);
     return piece;
   }
 
@@ -167,6 +179,11 @@ function parsePiece(source: string): { doc: Document.Parsed; value: unknown } | 
   }
 }
 
+/** A copy of a piece's text that does not point into the text it was cut from. */
+function ownCopy(source: string): string {
+  return (' ' + source).slice(1);
+}
+
 function hasAlias(doc: Document.Parsed): boolean {
   let found = false;
   visit(doc, {
@@ -190,7 +207,9 @@ function parseEntry(source: string): ParsedEntry | undefined {
   if (!isScalar(pair.key) || keys.length !== 1 || key === undefined || key === '__proto__') return undefined;
   const keyValue = pair.key.value;
   if (typeof keyValue === 'number' && Number.isNaN(keyValue)) return undefined;
-  return { kind: 'entry', doc, container: map as YAMLMap.Parsed, base: 0, pair, key, keyValue, value: value[key] };
+  const container = map as YAMLMap.Parsed;
+  const piece = { source: ownCopy(source), docRange: doc.range, container, base: 0 };
+  return { kind: 'entry', ...piece, pair, key, keyValue, value: value[key] };
 }
 
 function parseItem(source: string): ParsedItem | undefined {
@@ -202,11 +221,16 @@ function parseItem(source: string): ParsedItem | undefined {
     return undefined;
   }
   const node = (seq.items[0] ?? null) as ParsedNode | null;
-  return { kind: 'item', doc, container: seq as YAMLSeq.Parsed, base: 0, node, value: value[0] };
+  const piece = { source: ownCopy(source), docRange: doc.range, container: seq as YAMLSeq.Parsed, base: 0 };
+  return { kind: 'item', ...piece, node, value: value[0] };
 }
 
 /** Assembles the pieces into one document, or undefined when they do not make one (a repeated key). */
-function compose(text: string, layout: readonly Segment[], pieces: readonly ParsedSegment[]): ParsedDocument | undefined {
+function compose(
+  text: string,
+  layout: readonly Segment[],
+  pieces: readonly ParsedSegment[],
+): ParsedDocument | undefined {
   const doc = new Document(undefined, PARSE_OPTIONS) as unknown as Document.Parsed;
   const root = new YAMLMap<ParsedNode, ParsedNode | null>(doc.schema);
   const value: Record<string, unknown> = {};
@@ -234,9 +258,12 @@ function compose(text: string, layout: readonly Segment[], pieces: readonly Pars
   const first = pieces[0];
   const last = pieces[pieces.length - 1];
   if (!first || !last) return undefined;
-  root.range = [first.container.range[0], last.container.range[1], last.container.range[2]];
+  // A block map ends where its last value's node ends (comments included); the last piece's own
+  // top-level node is that value when it is an item, and the root map itself when it is an entry.
+  const end = last.kind === 'item' ? last.container.range[2] : last.container.range[1];
+  root.range = [first.container.range[0], end, last.container.range[2]];
   doc.contents = root as unknown as Document.Parsed['contents'];
-  doc.range = [first.doc.range[0], last.doc.range[1], last.doc.range[2]];
+  doc.range = [first.docRange[0], last.docRange[1], last.docRange[2]];
   return { text, lines: new LineIndex(text), yaml: doc, value, syntaxDiagnostics: [] };
 }
 
@@ -265,7 +292,7 @@ function collectItems(
 function shiftPiece(piece: ParsedSegment, delta: number): void {
   if (delta === 0) return;
   piece.base += delta;
-  shiftRange(piece.doc.range, delta);
+  shiftRange(piece.docRange, delta);
   shiftNode(piece.container, delta);
 }
 

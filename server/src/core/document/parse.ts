@@ -33,14 +33,35 @@ export const PARSE_OPTIONS = {
 /** The whole text in one `yaml` parse: the reference every faster path must agree with. */
 export function parseText(text: string): ParsedDocument {
   const lines = new LineIndex(text);
-  const yaml = parseDocument(text, PARSE_OPTIONS);
+  const deep = tooDeeplyNested(text);
+  // The `yaml` parser recurses per nesting level; thousands of levels can exhaust V8 (even abort
+  // the process in its regular-expression compiler), so such text is refused before parsing.
+  const yaml = parseDocument(deep === undefined ? text : '', PARSE_OPTIONS);
   const syntaxDiagnostics: CoreDiagnostic[] = [];
+  if (deep !== undefined) {
+    syntaxDiagnostics.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: `The document is nested too deeply to read (more than ${MAX_FLOW_DEPTH} levels of [ or {)`,
+      range: lines.rangeOf({ start: deep, end: deep + 1 }),
+    });
+  }
+  const control = firstControlCharacter(text);
+  if (control !== undefined) {
+    const code = text.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0');
+    syntaxDiagnostics.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: `Control character U+${code} is not allowed in YAML text (is this a binary file?)`,
+      range: lines.rangeOf({ start: control, end: control + 1 }),
+    });
+  }
   for (const error of yaml.errors) {
     const [start, end] = error.pos;
     syntaxDiagnostics.push({
       code: 'yaml-syntax',
       severity: 'error',
-      message: firstLine(error.message),
+      message: userMessage(error.message),
       range: lines.rangeOf({ start, end: Math.max(end, start) }),
     });
   }
@@ -52,7 +73,7 @@ export function parseText(text: string): ParsedDocument {
       syntaxDiagnostics.push({
         code: 'yaml-syntax',
         severity: 'error',
-        message: `The YAML cannot be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+        message: `The YAML cannot be read: ${userMessage(error instanceof Error ? error.message : String(error))}`,
         range: lines.rangeOf({ start: 0, end: lines.lineEnd(0) }),
       });
     }
@@ -60,8 +81,44 @@ export function parseText(text: string): ParsedDocument {
   return { text, lines, yaml, value, syntaxDiagnostics };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n', 1)[0] ?? message;
+/** The YAML library's message, reworded where it speaks of its own API or internals. */
+function userMessage(raw: string): string {
+  const message = raw.split('\n', 1)[0] ?? raw;
+  if (/multiple documents/i.test(message)) {
+    return "Source contains multiple documents: a *.sms.yaml file holds one YAML document (SPEC §2); remove the '---' that starts the second one";
+  }
+  if (/call stack/i.test(message)) return 'The document is nested too deeply to read';
+  return message;
+}
+
+/** Flow nesting deeper than this is refused; real documents nest a few levels. */
+export const MAX_FLOW_DEPTH = 500;
+
+/**
+ * The offset where `[`/`{` nesting first exceeds MAX_FLOW_DEPTH, or undefined. Brackets inside
+ * quotes or comments are counted too: that only errs towards refusing absurd text.
+ */
+export function tooDeeplyNested(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * YAML 1.2 allows only printable characters: C0 controls other than tab, line feed and carriage
+ * return (a NUL, say) are an error, which the `yaml` package does not report in plain scalars.
+ */
+export function firstControlCharacter(text: string): number | undefined {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const match = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(text);
+  return match?.index;
 }
 
 /** What part of a map entry a span should cover. */
@@ -78,7 +135,9 @@ export function locate(doc: ParsedDocument, path: Path, target: Target = 'value'
     let next: unknown;
     let nextPair: Pair | undefined;
     if (isMap(node)) {
-      nextPair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      nextPair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       next = nextPair?.value;
     } else if (isSeq(node) && typeof segment === 'number') {
       next = node.items[segment];

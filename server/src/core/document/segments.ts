@@ -3,14 +3,18 @@
  * one per top-level entry (`version: 1`, `simulation:` with its block, a list's `sites:` line) and
  * one per item of a top-level block list (`  - code: LAB …`). Together the pieces tile the text.
  *
- * Whenever the layout is anything but plain block YAML (flow collections or other structure at
- * column 0, document markers, directives, tabs in indentation, a BOM, lone CR line breaks, odd
- * indentation inside a list), the scanner gives up and the caller parses the whole document.
+ * Blank and comment lines between two pieces go with the second one. YAML lets a node extend over
+ * such lines in two cases, which a piece parsed alone would not reproduce, so both make the scanner
+ * give up: a comment indented deeper than the next piece's first line, and a piece whose last line
+ * leaves a node open (`key:`, `-`, a block scalar header, an anchor or a tag).
+ *
+ * It also gives up whenever the layout is anything but plain block YAML (flow collections or other
+ * structure at column 0, document markers, directives, tabs in indentation, a BOM, lone CR line
+ * breaks, odd indentation inside a list): the caller then parses the whole document.
  */
 
 /** The top-level lists whose items are parsed one by one. */
-export const SEGMENTED_LISTS = ['sites', 'collections', 'packages', 'advertisements'] as const;
-export type SegmentedList = (typeof SEGMENTED_LISTS)[number];
+export type SegmentedList = 'sites' | 'collections' | 'packages' | 'advertisements';
 
 /** A top-level `key: …` entry with everything indented under it (a list key owns no items here). */
 export interface EntrySegment {
@@ -36,7 +40,6 @@ const TAB = 9;
 const HASH = 35;
 const DASH = 45;
 const CR = 13;
-const LF = 10;
 
 /** `sites:` (optionally followed by spaces and a comment), nothing else on the line. */
 const LIST_KEY_LINE = /^(sites|collections|packages|advertisements):[ ]*(?:#.*)?$/;
@@ -63,6 +66,13 @@ export function scanSegments(text: string): Segment[] | undefined {
    * reproduce: such a comment just above a piece boundary makes the scanner give up.
    */
   let runCommentIndent = -1;
+  /**
+   * The last content line (after its indentation). When it leaves a node open (`key:`, `-`, a
+   * block scalar header, an anchor or tag), that node may extend over the blank and comment
+   * lines after it, across what would be a piece boundary.
+   */
+  let lastContentStart = 0;
+  let lastContentEnd = 0;
   let lineStart = 0;
   while (lineStart < text.length) {
     let newline = text.indexOf('\n', lineStart);
@@ -87,14 +97,20 @@ export function scanSegments(text: string): Segment[] | undefined {
     }
 
     const isItemStart =
-      first === DASH &&
-      (lineStart + indent + 1 >= contentEnd || text.charCodeAt(lineStart + indent + 1) === SPACE);
+      first === DASH && (lineStart + indent + 1 >= contentEnd || text.charCodeAt(lineStart + indent + 1) === SPACE);
 
     const startsPiece =
       (mode?.kind === 'list' && indent === mode.itemIndent && isItemStart) ||
       (mode?.kind === 'afterListKey' && isItemStart) ||
       indent === 0;
-    if (startsPiece && runCommentIndent > indent) return undefined;
+    // A list key line is open too, but its value is the list whose first item starts here.
+    const opensList = mode?.kind === 'afterListKey' && isItemStart;
+    if (startsPiece && segments.length > 0) {
+      if (runCommentIndent > indent) return undefined;
+      if (!opensList && leavesNodeOpen(text.slice(lastContentStart, lastContentEnd))) return undefined;
+    }
+    lastContentStart = lineStart + indent;
+    lastContentEnd = contentEnd;
 
     if (mode?.kind === 'list' && indent === mode.itemIndent && isItemStart) {
       // A comment less indented than the items is fine between two items (it only precedes the next).
@@ -111,7 +127,7 @@ export function scanSegments(text: string): Segment[] | undefined {
       if (UNUSUAL_TOP_LEVEL_START.has(first) || isDocumentMarker(text, lineStart, contentEnd)) return undefined;
       closeLast(segments, segments.length === 0 ? 0 : runStart);
       segments.push({ kind: 'entry', start: segments.length === 0 ? 0 : runStart, end: -1 });
-      const listKey = LIST_KEY_LINE.exec(text.slice(lineStart, contentEnd))?.[1] as SegmentedList | undefined;
+      const listKey = listKeyOf(text, lineStart, contentEnd);
       mode = listKey ? { kind: 'afterListKey', list: listKey, entryIndex: segments.length - 1 } : { kind: 'entry' };
     } else if (mode === undefined) {
       // Indented content before any top-level key.
@@ -130,6 +146,20 @@ export function scanSegments(text: string): Segment[] | undefined {
   if (segments.length === 0) return undefined;
   closeLast(segments, text.length);
   return segments;
+}
+
+function listKeyOf(text: string, lineStart: number, contentEnd: number): SegmentedList | undefined {
+  return LIST_KEY_LINE.exec(text.slice(lineStart, contentEnd))?.[1] as SegmentedList | undefined;
+}
+
+/** A bare `-`, or a last token that is `KEY:`, a block scalar header, an anchor or a tag (comments ignored). */
+const OPEN_LINE_END = /(?:^-|\s-|:|(?:^|\s)[|>][-+0-9]*|(?:^|\s)[&!]\S*)$/;
+
+function leavesNodeOpen(content: string): boolean {
+  // Cutting at any ` #` may cut inside a quoted scalar: that can only make a line look open, never hide it.
+  const hash = content.indexOf(' #');
+  const code = (hash >= 0 ? content.slice(0, hash) : content).trimEnd();
+  return OPEN_LINE_END.test(code);
 }
 
 function closeLast(segments: Segment[], end: number): void {

@@ -40,13 +40,44 @@ export function findingDiagnostics(
 interface AssignmentTally {
   readonly advertisement: string;
   readonly assignment: number;
+  listed: number;
   hidden: number;
+}
+
+/** The tallies of the assignments met so far, in the order they were first met. */
+class Tallies {
+  readonly inOrder: AssignmentTally[] = [];
+  private readonly byAdvertisement = new Map<string, AssignmentTally[]>();
+
+  constructor(private readonly cap: number) {}
+
+  /** Counts a finding against its assignment's cap; true when it is listed. */
+  admit(finding: Interruption | Delay): boolean {
+    let tallies = this.byAdvertisement.get(finding.advertisement);
+    if (!tallies) {
+      tallies = [];
+      this.byAdvertisement.set(finding.advertisement, tallies);
+    }
+    let tally = tallies[finding.assignment];
+    if (!tally) {
+      tally = { advertisement: finding.advertisement, assignment: finding.assignment, listed: 0, hidden: 0 };
+      tallies[finding.assignment] = tally;
+      this.inOrder.push(tally);
+    }
+    if (tally.listed < this.cap) {
+      tally.listed++;
+      return true;
+    }
+    tally.hidden++;
+    return false;
+  }
 }
 
 /**
  * The diagnostics `findingDiagnostics` returns, in the same order: the listed interruptions, the
  * listed delays (at most `maxFindingsPerAssignment` of both per assignment, in finding order), one
- * `too-many-findings` summary per assignment with more (in order of first finding), the notes.
+ * `too-many-findings` summary per assignment with more (in the order assignments were first met),
+ * the notes.
  */
 export function findingDiagnosticList(
   parsed: ParsedDocument,
@@ -55,47 +86,25 @@ export function findingDiagnosticList(
   options: FindingDiagnosticOptions = {},
 ): DiagnosticList {
   const cap = options.maxFindingsPerAssignment ?? DEFAULT_MAX_FINDINGS_PER_ASSIGNMENT;
-  const tallies = new Map<string, AssignmentTally[]>();
-  const summaries: AssignmentTally[] = [];
+  const tallies = new Tallies(cap);
   let listed = 0;
-  const count = (finding: Interruption | Delay, shown: Map<string, number[]>): boolean => {
-    const admitted = admit(shown, finding, cap);
-    if (admitted) listed++;
-    else {
-      const tally = tallyOf(tallies, finding);
-      if (tally.hidden++ === 0) summaries.push(tally);
-    }
-    return admitted;
-  };
-  const shown = new Map<string, number[]>();
-  for (const interruption of result.interruptions) count(interruption, shown);
-  for (const delay of result.delays) count(delay, shown);
-  // Summaries appear in the order their assignments were first met (listed or not).
-  const firstMet = new Map<AssignmentTally, number>();
-  let order = 0;
-  for (const finding of [result.interruptions, result.delays]) {
-    if (summaries.length === 0) break;
-    for (const f of finding) {
-      const tally = tallies.get(f.advertisement)?.[f.assignment];
-      if (tally && !firstMet.has(tally)) firstMet.set(tally, order++);
-    }
-  }
-  summaries.sort((a, b) => firstMet.get(a)! - firstMet.get(b)!);
-  const total = listed + summaries.length + result.notes.length;
+  for (const interruption of result.interruptions) if (tallies.admit(interruption)) listed++;
+  for (const delay of result.delays) if (tallies.admit(delay)) listed++;
+  const summaries = tallies.inOrder.filter((tally) => tally.hidden > 0);
 
   return {
-    count: total,
+    count: listed + summaries.length + result.notes.length,
     take(limit: number): CoreDiagnostic[] {
       const context = new FindingContext(parsed, model);
       const diagnostics: CoreDiagnostic[] = [];
-      const taken = new Map<string, number[]>();
+      const taken = new Tallies(cap);
       for (const interruption of result.interruptions) {
         if (diagnostics.length >= limit) return diagnostics;
-        if (admit(taken, interruption, cap)) diagnostics.push(context.interruption(interruption));
+        if (taken.admit(interruption)) diagnostics.push(context.interruption(interruption));
       }
       for (const delay of result.delays) {
         if (diagnostics.length >= limit) return diagnostics;
-        if (admit(taken, delay, cap)) diagnostics.push(context.delay(delay));
+        if (taken.admit(delay)) diagnostics.push(context.delay(delay));
       }
       for (const tally of summaries) {
         if (diagnostics.length >= limit) return diagnostics;
@@ -108,33 +117,6 @@ export function findingDiagnosticList(
       return diagnostics;
     },
   };
-}
-
-/** Counts a finding against its assignment's cap; true when it is listed. */
-function admit(shown: Map<string, number[]>, finding: Interruption | Delay, cap: number): boolean {
-  let counts = shown.get(finding.advertisement);
-  if (!counts) {
-    counts = [];
-    shown.set(finding.advertisement, counts);
-  }
-  const listed = counts[finding.assignment] ?? 0;
-  if (listed >= cap) return false;
-  counts[finding.assignment] = listed + 1;
-  return true;
-}
-
-function tallyOf(tallies: Map<string, AssignmentTally[]>, finding: Interruption | Delay): AssignmentTally {
-  let list = tallies.get(finding.advertisement);
-  if (!list) {
-    list = [];
-    tallies.set(finding.advertisement, list);
-  }
-  let tally = list[finding.assignment];
-  if (!tally) {
-    tally = { advertisement: finding.advertisement, assignment: finding.assignment, hidden: 0 };
-    list[finding.assignment] = tally;
-  }
-  return tally;
 }
 
 /** Lookups and formatting shared by the finding messages of one document, memoised per id. */

@@ -6,7 +6,7 @@
  * again, and their findings are merged into the previous, already sorted lists (SPEC §4.1 rule 10).
  * The result equals `simulate(doc, options)`; the property tests check that.
  */
-import { collectFindings, compareCodePoints, compareFindings, FindingSink, findingGroup } from '../engine/findings';
+import { collectFindings, compareCodePoints, FindingSink, findingGroup } from '../engine/findings';
 import { defaultRunMinutes, planAdvertisement, type PassCache } from '../engine/runs';
 import { resolveHorizon } from '../engine/simulate';
 import type { Delay, EngineNote, Horizon, Interruption, SimulationOptions, SimulationResult } from '../engine/types';
@@ -118,7 +118,7 @@ function findingsOf(
   passCache: PassCache,
 ): AdvertisementFindings {
   const notes: EngineNote[] = [];
-  const sink = new FindingSink();
+  const sink = new ProductionOrder();
   const plan = planAdvertisement(doc, advertisement, horizon, options, passCache);
   if (plan) {
     if (plan.runTimeUnknown) {
@@ -138,6 +138,33 @@ function findingsOf(
   return { dependencies, ...sink.sorted(), notes };
 }
 
+/**
+ * One advertisement's findings in the order the engine produces them, then sorted stably by
+ * (runStart, assignment): the order the engine's full sort gives them among themselves (it sorts
+ * by runStart and group stably, and for one run and assignment keeps production order). A plain
+ * comparison sort suits these short lists better than the engine's radix sort over all findings.
+ */
+class ProductionOrder extends FindingSink {
+  private readonly produced: { interruptions: Interruption[]; delays: Delay[] } = { interruptions: [], delays: [] };
+
+  override addInterruption(finding: Interruption): void {
+    this.produced.interruptions.push(finding);
+  }
+
+  override addDelay(finding: Delay): void {
+    this.produced.delays.push(finding);
+  }
+
+  override sorted(): { interruptions: Interruption[]; delays: Delay[] } {
+    const byRunAndAssignment = (a: Interruption | Delay, b: Interruption | Delay): number =>
+      a.runStart - b.runStart || a.assignment - b.assignment;
+    return {
+      interruptions: this.produced.interruptions.sort(byRunAndAssignment),
+      delays: this.produced.delays.sort(byRunAndAssignment),
+    };
+  }
+}
+
 /** The previous lists without the findings of advertisements that changed or left, plus the new ones. */
 function mergeIntoPrevious(
   previous: SimulationResult,
@@ -146,11 +173,18 @@ function mergeIntoPrevious(
 ): { interruptions: Interruption[]; delays: Delay[] } {
   const kept = <T extends Interruption | Delay>(list: readonly T[]): T[] =>
     list.filter((f) => reusedIds.has(f.advertisement));
+  // Stable: findings of one run and assignment keep their order, as in the engine's sort.
   const fresh = <T extends Interruption | Delay>(pick: (e: AdvertisementFindings) => readonly T[]): T[] =>
-    recomputed.flatMap(pick).sort(compareFindings);
+    recomputed.flatMap(pick).sort(byRunAdvertisementAssignment);
   return {
-    interruptions: merge(kept(previous.interruptions), fresh((e) => e.interruptions)),
-    delays: merge(kept(previous.delays), fresh((e) => e.delays)),
+    interruptions: merge(
+      kept(previous.interruptions),
+      fresh((e) => e.interruptions),
+    ),
+    delays: merge(
+      kept(previous.delays),
+      fresh((e) => e.delays),
+    ),
   };
 }
 
@@ -165,11 +199,16 @@ function merge<T extends Interruption | Delay>(a: readonly T[], b: readonly T[])
   let j = 0;
   let k = 0;
   while (i < a.length && j < b.length) {
-    merged[k++] = compareFindings(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+    merged[k++] = byRunAdvertisementAssignment(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
   }
   while (i < a.length) merged[k++] = a[i++]!;
   while (j < b.length) merged[k++] = b[j++]!;
   return merged;
+}
+
+/** Rule 10 without its last key: for one run and assignment, the engine keeps production order. */
+function byRunAdvertisementAssignment(a: Interruption | Delay, b: Interruption | Delay): number {
+  return a.runStart - b.runStart || compareCodePoints(a.advertisement, b.advertisement) || a.assignment - b.assignment;
 }
 
 /** Every advertisement's findings sorted together, as `simulate` sorts them (ties keep document order). */

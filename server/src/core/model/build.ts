@@ -37,6 +37,7 @@ export function buildModel(parsed: ParsedDocument, known: readonly CoreDiagnosti
 
   // Item ranges are only needed to place errors; a clean document skips looking them up.
   const itemRanges = new Map<ListName, Range[]>();
+  let placed: ErrorPlacement | undefined;
   if (errors.length > 0) {
     for (const list of LISTS) {
       const items = Array.isArray(root[list]) ? (root[list] as unknown[]) : [];
@@ -45,14 +46,14 @@ export function buildModel(parsed: ParsedDocument, known: readonly CoreDiagnosti
         items.map((_, i) => parsed.lines.rangeOf(locate(parsed, [list, i], 'value'))),
       );
     }
+    placed = placeErrors([...itemRanges.values()].flat(), errors);
     // An error outside every list item (version, simulation, a list's own shape) leaves no model.
-    const allItemRanges = [...itemRanges.values()].flat();
-    if (errors.some((e) => !allItemRanges.some((r) => contains(r, e.range)))) return undefined;
+    if (placed.outsideItems) return undefined;
   }
 
   const broken = (list: ListName, index: number): boolean => {
     const range = itemRanges.get(list)?.[index];
-    return range !== undefined && errors.some((e) => contains(range, e.range));
+    return range !== undefined && placed !== undefined && placed.holdsError(range);
   };
   /** Converts each error-free item; one that still cannot be read is left out, never a throw. */
   const convert = <T>(list: ListName, toItem: (value: Json, index: number) => T | undefined): T[] => {
@@ -218,7 +219,11 @@ function toRecurrence(raw: Json): Recurrence {
     return { kind: 'monthlyByWeekday', week, day: weekday(m.day), months: numberOr(m.months, 1) };
   }
   if (isObject(raw.monthlyByDate)) {
-    return { kind: 'monthlyByDate', day: numberOr(raw.monthlyByDate.day, 0), months: numberOr(raw.monthlyByDate.months, 1) };
+    return {
+      kind: 'monthlyByDate',
+      day: numberOr(raw.monthlyByDate.day, 0),
+      months: numberOr(raw.monthlyByDate.months, 1),
+    };
   }
   return { kind: 'once' };
 }
@@ -240,6 +245,50 @@ function numberOr(value: unknown, fallback: number): number {
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+interface ErrorPlacement {
+  /** Some error lies in no item. */
+  readonly outsideItems: boolean;
+  /** Whether an item range contains an error. */
+  holdsError(item: Range): boolean;
+}
+
+/**
+ * Which item ranges contain errors. Item ranges lie apart, so with them sorted by start each
+ * error has one candidate item (found by binary search): linear after sorting, where testing every
+ * error against every item would take hours on a document with 100,000 errors.
+ */
+function placeErrors(items: readonly Range[], errors: readonly CoreDiagnostic[]): ErrorPlacement {
+  const sorted = [...items].sort((a, b) => comparePositions(a.start, b.start));
+  // Strictly apart (an empty error where two items touch would belong to both).
+  const disjoint = sorted.every((range, i) => i === 0 || comparePositions(sorted[i - 1]!.end, range.start) < 0);
+  if (!disjoint) {
+    return {
+      outsideItems: errors.some((e) => !items.some((r) => contains(r, e.range))),
+      holdsError: (item) => errors.some((e) => contains(item, e.range)),
+    };
+  }
+  const holding = new Set<Range>();
+  let outsideItems = false;
+  for (const error of errors) {
+    // The last item starting at or before the error is the only one that can contain it.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (comparePositions(sorted[mid]!.start, error.range.start) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const candidate = sorted[lo - 1];
+    if (candidate && contains(candidate, error.range)) holding.add(candidate);
+    else outsideItems = true;
+  }
+  return { outsideItems, holdsError: (item) => holding.has(item) };
+}
+
+function comparePositions(a: Range['start'], b: Range['start']): number {
+  return a.line - b.line || a.character - b.character;
 }
 
 function contains(outer: Range, inner: Range): boolean {

@@ -8,7 +8,13 @@ import type { CoreDiagnostic } from '../diagnostics';
 import type { ParsedDocument, Path } from '../document/parse';
 import { diagnostic, rangeAt } from '../schema/ranges';
 import { checkDuplicateIds } from './duplicateIds';
-import { advertisementProblems, calendarProblemAt, collectionProblems, type ItemCheck, type ItemProblem } from './itemProblems';
+import {
+  advertisementProblems,
+  calendarProblemAt,
+  collectionProblems,
+  type ItemCheck,
+  type ItemProblem,
+} from './itemProblems';
 import { asRecord, mapItems } from './read';
 import { checkReferences } from './references';
 

@@ -56,7 +56,9 @@ export function advertisementProblems(item: JsonRecord): readonly ItemProblem[] 
 export function calendarProblemAt(owner: unknown, key: string, path: Path): ItemProblem[] {
   const text = asString(asRecord(owner)?.[key]);
   const problem = text === undefined ? undefined : calendarProblem(text);
-  return problem === undefined ? [] : [{ check: 'calendar', code: 'schema', severity: 'error', message: problem, path }];
+  return problem === undefined
+    ? []
+    : [{ check: 'calendar', code: 'schema', severity: 'error', message: problem, path }];
 }
 
 function collectionDates(item: JsonRecord): ItemProblem[] {

@@ -9,6 +9,7 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Validation } from '../../core/analyze';
 import type { CoreDiagnostic } from '../../core/diagnostics';
 import { DIAGNOSTIC_SOURCE, type ServerSettings } from '../../shared/protocol';
 import { toLspDiagnostic } from '../convert';
@@ -17,8 +18,19 @@ import { describeError, type Logger } from '../safety';
 import type { SettingsStore } from '../settings';
 import { oversizedBytes, tooLargeDiagnostic } from '../sizeLimit';
 
-/** Typing pauses shorter than this do not trigger a validation. */
+/**
+ * The validation after an edit waits for a pause in typing as long as the last validation of that
+ * document took (so validating never takes more than about half the server's time while someone
+ * types), within these bounds. Incremental validation of a one-item edit takes milliseconds, so
+ * the wait is short; a whole-document re-parse of a huge file waits up to the maximum.
+ */
 export const VALIDATION_DEBOUNCE_MS = 150;
+export const MIN_VALIDATION_DEBOUNCE_MS = 5;
+
+export function validationDelay(lastCostMs: number | undefined): number {
+  if (lastCostMs === undefined) return VALIDATION_DEBOUNCE_MS;
+  return Math.min(VALIDATION_DEBOUNCE_MS, Math.max(MIN_VALIDATION_DEBOUNCE_MS, Math.ceil(lastCostMs)));
+}
 
 type Trigger = 'open' | 'change' | 'save' | 'settings';
 
@@ -55,6 +67,8 @@ export function capDiagnostics(
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** How long each document's last validation took (ms), for the adaptive debounce. */
+  private readonly validationCosts = new Map<string, number>();
   /** The version each document's open event already handled (TextDocuments reports it as a change too). */
   private readonly openedVersions = new Map<string, number>();
   /** The version whose published diagnostics include the engine's findings. */
@@ -79,10 +93,13 @@ export class DiagnosticsPublisher {
     const uri = document.uri;
     this.timers.set(
       uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.run(uri, 'change');
-      }, VALIDATION_DEBOUNCE_MS),
+      setTimeout(
+        () => {
+          this.timers.delete(uri);
+          void this.run(uri, 'change');
+        },
+        validationDelay(this.validationCosts.get(uri)),
+      ),
     );
   }
 
@@ -95,6 +112,7 @@ export class DiagnosticsPublisher {
     this.cancelTimer(uri);
     this.openedVersions.delete(uri);
     this.engineVersions.delete(uri);
+    this.validationCosts.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -117,6 +135,14 @@ export class DiagnosticsPublisher {
     this.timers.delete(uri);
   }
 
+  /** The document's validation (cached per version), remembering what computing it cost. */
+  private timeValidation(document: TextDocument): Validation {
+    const started = performance.now();
+    const validation = this.store.validation(document);
+    this.validationCosts.set(document.uri, performance.now() - started);
+    return validation;
+  }
+
   private async run(uri: string, trigger: Trigger): Promise<void> {
     try {
       const document = this.store.get(uri);
@@ -137,11 +163,12 @@ export class DiagnosticsPublisher {
         // Let queued edits arrive first: if one did, this version is stale and the engine is skipped.
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (!this.store.isCurrent(uri, version)) return;
+        this.timeValidation(document);
         const analysis = this.store.analysis(document, settings);
         core = analysis.firstDiagnostics(settings.maxProblems);
         total = analysis.diagnosticCount;
       } else {
-        core = this.store.validation(document).diagnostics;
+        core = this.timeValidation(document).diagnostics;
         total = core.length;
       }
       if (!this.store.isCurrent(uri, version)) return;

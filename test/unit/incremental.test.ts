@@ -1,0 +1,224 @@
+/**
+ * The pieces behind incremental validation: the line scanner (where it cuts, when it gives up),
+ * piece reuse between versions, the lazy finding diagnostics and the fast time formatting.
+ * Random edit sequences are in test/property/incremental.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { generateDocument } from '../../bench/generate';
+import { analyzeValidation, IncrementalAnalyzer, validateText } from '../../server/src/core/analyze';
+import { IncrementalParser } from '../../server/src/core/document/incremental';
+import { parseText } from '../../server/src/core/document/parse';
+import { scanSegments } from '../../server/src/core/document/segments';
+import { findingDiagnosticList, findingDiagnostics } from '../../server/src/core/findings/findingDiagnostics';
+import { formatWhen, formatWithLuxon } from '../../server/src/core/findings/when';
+import { capDiagnostics } from '../../server/src/languageserver/features/diagnostics';
+
+function tree(node: unknown, out: string[] = []): string[] {
+  if (isMap(node)) {
+    out.push(`map ${String(node.range)}`);
+    for (const pair of node.items) {
+      tree(pair.key, out);
+      tree(pair.value, out);
+    }
+  } else if (isSeq(node)) {
+    out.push(`seq ${String(node.range)}`);
+    for (const item of node.items) tree(item, out);
+  } else if (isScalar(node)) {
+    out.push(`scalar ${String(node.range)} ${String(node.value)}`);
+  } else {
+    out.push(String(node));
+  }
+  return out;
+}
+
+/** Parses piece by piece and checks the result against one whole parse; returns whether pieces were used. */
+function parsesLikeWhole(text: string, parser = new IncrementalParser()): boolean {
+  const pieces = parser.parse(text);
+  const whole = parseText(text);
+  assert.deepEqual(pieces.value, whole.value, JSON.stringify(text));
+  assert.deepEqual(pieces.syntaxDiagnostics, whole.syntaxDiagnostics, JSON.stringify(text));
+  assert.deepEqual(tree(pieces.yaml.contents), tree(whole.yaml.contents), JSON.stringify(text));
+  assert.deepEqual(pieces.yaml.range, whole.yaml.range, JSON.stringify(text));
+  return parser.lastMode === 'pieces';
+}
+
+const SMALL = [
+  '# head', // 0..7
+  'version: 1', // 7..18
+  'sites:', // 18..25
+  '  # first', // 25..35
+  '  - code: A', // 35..47
+  '  - code: B', // 47..59
+  'packages: []', // 59..71
+  '',
+].join('\n');
+
+test('the scanner cuts top-level entries and list items, comments going with what follows', () => {
+  // Offsets from the line lengths above (each + 1 for the newline); the head comment joins the first entry.
+  assert.deepEqual(scanSegments(SMALL), [
+    { kind: 'entry', start: 0, end: 18 },
+    { kind: 'entry', start: 18, end: 25, list: 'sites' },
+    { kind: 'item', start: 25, end: 47, list: 'sites' },
+    { kind: 'item', start: 47, end: 59, list: 'sites' },
+    { kind: 'entry', start: 59, end: 72 },
+  ]);
+  assert.ok(parsesLikeWhole(SMALL));
+});
+
+test('the scanner gives up on anything it cannot cut safely', () => {
+  const unsure: Record<string, string> = {
+    'a top-level flow map': '{ version: 1 }\n',
+    'a document marker': 'version: 1\n---\nsites: []\n',
+    'a directive': '%YAML 1.2\n---\nversion: 1\n',
+    'a byte order mark': '\ufeffversion: 1\n',
+    'a tab in indentation': 'sites:\n\t- code: A\n',
+    'indented content first': '  version: 1\n',
+    'a top-level list': '- 1\n',
+    'a comment deeper than the next item': 'sites:\n  - code: A\n    # deeper\n  - code: B\n',
+    'an empty value before the next item': 'sites:\n  - code:\n  - code: B\n',
+    'a block scalar header before the next entry': 'note: |\nversion: 1\n',
+    'an item less indented than the first': 'sites:\n    - code: A\n  - code: B\n',
+    'a lone carriage return': 'version: 1\rsites: []\n',
+    'nothing but comments': '# only\n',
+  };
+  for (const [what, text] of Object.entries(unsure)) {
+    assert.equal(scanSegments(text), undefined, what);
+    assert.equal(parsesLikeWhole(text), false, what);
+  }
+});
+
+test('every way a piece can end, with every run of blank and comment lines before the next: same as a whole parse', () => {
+  const contexts: [string, string][] = [
+    ['version: 1\nsites:\n  - a: 1\n', '    '],
+    ['version: 1\nsites:\n- a: 1\n', '  '],
+    ['version: 1\nsim:\n  a: 1\n', '  '],
+  ];
+  const endings = [
+    'b: 2',
+    'b:',
+    'b: # c',
+    'b: |',
+    'b: |\n@  text',
+    'b:\n@  c:',
+    'b:\n@  - 1',
+    'b:\n@  -',
+    'b: { c: 1 }',
+  ];
+  const more = ['b: &x', 'b: !!str', 'b: "a\n@  b"', 'b: 2 # c', 'b: x\n@  y', '- 1', '-', ''];
+  const runs = ['', '\n', '# c\n', '  # c\n', '   # c\n', '    # c\n', '\n  # c\n', '# c\n  # d\n', '\n\n'];
+  const nexts = ['  - z: 1\n', '- z: 1\n', 'k: 1\n', 'k:\n  - z: 1\n', ''];
+  let pieces = 0;
+  for (const [prefix, indent] of contexts) {
+    for (const ending of [...endings, ...more]) {
+      for (const run of runs) {
+        for (const next of nexts) {
+          const last = ending === '' ? '' : `${indent}${ending.replace(/@/g, indent)}\n`;
+          if (parsesLikeWhole(prefix + last + run + next)) pieces++;
+        }
+      }
+    }
+  }
+  // Most combinations are plain enough to be cut; the rest fell back (and matched trivially).
+  assert.ok(pieces > 500, `${pieces} combinations went piece by piece`);
+});
+
+test('an edit re-parses only its piece; the others keep their nodes, moved to their new offsets', () => {
+  const text = generateDocument({ advertisements: 5, days: 30, seed: 3 }).text;
+  const parser = new IncrementalParser();
+  const before = parser.parse(text);
+  const ads = (doc: typeof before): unknown[] => {
+    const list = doc.yaml.get('advertisements', true);
+    return isSeq(list) ? [...list.items] : [];
+  };
+  const [first, second, third] = ads(before);
+  // Two characters inserted into the second advertisement's name: every later offset moves by 2.
+  const at = text.indexOf('name: Deploy', text.indexOf('ADV20001'));
+  const edited = `${text.slice(0, at + 6)}XY${text.slice(at + 6)}`;
+  const thirdStart = (third as { range: number[] }).range[0]!;
+  const after = parser.parse(edited);
+  assert.equal(parser.lastMode, 'pieces');
+  const [firstAfter, secondAfter, thirdAfter] = ads(after);
+  assert.equal(firstAfter, first);
+  assert.notEqual(secondAfter, second);
+  assert.equal(thirdAfter, third);
+  assert.equal((third as { range: number[] }).range[0], thirdStart + 2);
+  assert.deepEqual(tree(after.yaml.contents), tree(parseText(edited).yaml.contents));
+});
+
+test('a repeated top-level key falls back to the whole parse and its error', () => {
+  const text = 'version: 1\nversion: 1\nsites:\n  - code: A\n';
+  assert.equal(parsesLikeWhole(text), false);
+  assert.match(parseText(text).syntaxDiagnostics[0]?.message ?? '', /unique/);
+});
+
+test('finding diagnostics are counted without formatting, and any prefix equals the full list', () => {
+  const text = generateDocument({ advertisements: 12, days: 200, seed: 5 }).text;
+  const validation = validateText(text);
+  const analysis = analyzeValidation(validation);
+  const { parsed, model } = validation;
+  for (const cap of [1, 3, 50, Infinity]) {
+    const full = findingDiagnostics(parsed, model!, analysis.simulation!, { maxFindingsPerAssignment: cap });
+    const list = findingDiagnosticList(parsed, model!, analysis.simulation!, { maxFindingsPerAssignment: cap });
+    assert.equal(list.count, full.length);
+    for (const limit of [0, 1, 17, full.length - 1, full.length + 5])
+      assert.deepEqual(list.take(limit), full.slice(0, limit));
+    if (cap === 1) assert.ok(full.some((d) => d.code === 'too-many-findings'));
+  }
+  assert.equal(analysis.diagnosticCount, analysis.allDiagnostics.length);
+  assert.deepEqual(analysis.firstDiagnostics(9), analysis.allDiagnostics.slice(0, 9));
+});
+
+test('the incremental analyzer answers like a full run on open, edit and save', () => {
+  const text = generateDocument({ advertisements: 20, days: 120, seed: 9 }).text;
+  const analyzer = new IncrementalAnalyzer();
+  const options = { defaultRunMinutes: 90 };
+  const edited = text.replace('presentTime: 2001-0', 'presentTime: 2001-1');
+  for (const version of [text, edited, text]) {
+    const mine = analyzer.analyze(analyzer.validate(version), options);
+    const reference = analyzeValidation(validateText(version), options);
+    assert.equal(analyzer.parsedInPieces, true);
+    assert.deepEqual(mine.diagnostics, reference.diagnostics);
+    assert.deepEqual(mine.simulation, reference.simulation);
+    assert.deepEqual(mine.allDiagnostics, reference.allDiagnostics);
+  }
+});
+
+test('instants in finding messages read as luxon wrote them, in every zone', () => {
+  const zones = [
+    'UTC',
+    'America/New_York',
+    'Europe/London',
+    'Asia/Kolkata',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'America/Sao_Paulo',
+    'Etc/GMT+5',
+  ];
+  // Every 11 h 17 min over 2000..2001 crosses every DST change of those years at several times of day.
+  for (let instant = Date.UTC(2000, 0, 1); instant < Date.UTC(2002, 0, 1); instant += (11 * 60 + 17) * 60_000) {
+    for (const zone of zones) assert.equal(formatWhen(instant, zone), formatWithLuxon(instant, zone));
+  }
+  assert.equal(
+    formatWhen(Date.UTC(2001, 2, 15, 7, 0), 'America/New_York'),
+    '2001-03-15 02:00 America/New_York (07:00Z)',
+  );
+  // 23:30 in New York is 04:30 the next day in UTC: the UTC date is spelled out.
+  assert.equal(
+    formatWhen(Date.UTC(2001, 2, 16, 4, 30), 'America/New_York'),
+    '2001-03-15 23:30 America/New_York (2001-03-16 04:30Z)',
+  );
+});
+
+test('capDiagnostics counts the diagnostics the core did not format', () => {
+  const shown = [1, 2, 3].map((n) => ({
+    range: { start: { line: n, character: 0 }, end: { line: n, character: 1 } },
+    message: `d${n}`,
+  }));
+  // 3 formatted of 500: keep maxProblems - 1 = 2, then one summary of 500 - 2 = 498.
+  const capped = capDiagnostics(shown, 3, 500);
+  assert.equal(capped.length, 3);
+  assert.match(String(capped[2]!.message), /^498 more problems not shown/);
+  assert.deepEqual(capDiagnostics(shown, 3, 3), shown);
+});
