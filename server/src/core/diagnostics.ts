@@ -34,8 +34,8 @@ export type DiagnosticCode =
   | 'event-not-simulated'
   /** Extension of SPEC §6: findings beyond a cap are summarised in one diagnostic. */
   | 'too-many-findings'
-  /** Extension of SPEC §6: mixed service-pack levels in one hierarchy (SPEC §7). */
-  | 'mixed-service-packs';
+  /** Extension of SPEC §6 (language server): a document over the size limit is not checked. */
+  | 'document-too-large';
 
 export interface RelatedInformation {
   readonly range: Range;
