@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseText } from '../../server/src/core/document/parse';
 import type { CoreDiagnostic, Range } from '../../server/src/core/diagnostics';
 import { validateSchema } from '../../server/src/core/schema/validate';
+import { variantOf } from '../helpers/variant';
 
 /** A schema-valid document; each test changes one thing. Line numbers (0-based) in the comments. */
 const BASE = [
@@ -40,14 +41,7 @@ const BASE = [
 ].join('\n');
 
 /** BASE with exact substrings replaced (each must occur). */
-function variant(...replacements: readonly (readonly [string, string])[]): string {
-  let text = BASE;
-  for (const [from, to] of replacements) {
-    assert.ok(text.includes(from), `BASE has no '${from}'`);
-    text = text.replace(from, to);
-  }
-  return text;
-}
+const variant = (...replacements: readonly (readonly [string, string])[]): string => variantOf(BASE, ...replacements);
 
 function diagnose(text: string): CoreDiagnostic[] {
   return validateSchema(parseText(text));

@@ -7,6 +7,7 @@ import { parseText } from '../../server/src/core/document/parse';
 import type { CoreDiagnostic, Range } from '../../server/src/core/diagnostics';
 import { checkSemantics } from '../../server/src/core/semantics';
 import { validateSchema } from '../../server/src/core/schema/validate';
+import { variantOf } from '../helpers/variant';
 
 const BASE = [
   'version: 1', // 0
@@ -41,14 +42,8 @@ const BASE = [
   '',
 ].join('\n');
 
-function variant(...replacements: readonly (readonly [string, string])[]): string {
-  let text = BASE;
-  for (const [from, to] of replacements) {
-    assert.ok(text.includes(from), `BASE has no '${from}'`);
-    text = text.replace(from, to);
-  }
-  return text;
-}
+/** BASE with exact substrings replaced (each must occur). */
+const variant = (...replacements: readonly (readonly [string, string])[]): string => variantOf(BASE, ...replacements);
 
 function range(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };

@@ -61,9 +61,7 @@ export function textReport(files: readonly CheckedFile[], style: TextStyle): str
             f.advertisement,
             String(f.assignment),
             f.collection,
-            f.verifyEarliest === f.verifyLatest
-              ? utc(f.verifyEarliest)
-              : `${utc(f.verifyEarliest)} – ${utc(f.verifyLatest)}`,
+            passBand(f),
             percent(f.likelihood),
             String(f.clientsAtRisk),
           ]),
@@ -77,15 +75,7 @@ export function textReport(files: readonly CheckedFile[], style: TextStyle): str
       out.push(
         ...table(
           ['Run start (UTC)', 'Advertisement', 'Asg', 'Collection', 'Verify pass started (UTC)'],
-          sim.delays.map((f) => [
-            utc(f.runStart),
-            f.advertisement,
-            String(f.assignment),
-            f.collection,
-            f.verifyEarliest === f.verifyLatest
-              ? utc(f.verifyEarliest)
-              : `${utc(f.verifyEarliest)} – ${utc(f.verifyLatest)}`,
-          ]),
+          sim.delays.map((f) => [utc(f.runStart), f.advertisement, String(f.assignment), f.collection, passBand(f)]),
         ).map((line) => `  ${line}`),
       );
       delays += sim.delays.length;
@@ -111,6 +101,13 @@ export function table(header: readonly string[], rows: readonly (readonly string
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)];
+}
+
+/** A pass start, or the band of starts of a rollout window. */
+function passBand(f: { readonly verifyEarliest: number; readonly verifyLatest: number }): string {
+  return f.verifyEarliest === f.verifyLatest
+    ? utc(f.verifyEarliest)
+    : `${utc(f.verifyEarliest)} – ${utc(f.verifyLatest)}`;
 }
 
 function utc(ms: number): string {
