@@ -24,28 +24,10 @@ export function analyzeOptions(settings: ServerSettings): AnalyzeOptions {
   };
 }
 
-/**
- * Replaces `process.env` with a plain copy, once. The `yaml` parser reads
- * `process.env.LOG_TOKENS` for every token; on Node's real environment object each read is a
- * native call (about a fifth of a large document's parse time), on a plain object it is a field
- * lookup. The server never changes its environment, so a snapshot reads the same.
- */
-export function useEnvironmentSnapshot(): void {
-  if (environmentSnapshotted) return;
-  environmentSnapshotted = true;
-  process.env = { ...process.env };
-}
-
-let environmentSnapshotted = false;
-
 export class DocumentStore {
   readonly documents = new TextDocuments(TextDocument);
   private readonly cache = new Map<string, CacheEntry>();
   private readonly analyzers = new Map<string, IncrementalAnalyzer>();
-
-  constructor() {
-    useEnvironmentSnapshot();
-  }
 
   get(uri: string): TextDocument | undefined {
     return this.documents.get(uri);
