@@ -31,8 +31,9 @@ export const OUR_SERVER: BenchServer = {
   configuration: { smsSchedule: {} },
   versionedPublishes: true,
   publishesOnSave: true,
-  // server/src/languageserver/features/diagnostics.ts: the wait after a change adapts to the last
-  // validation's cost (validationDelay), so it is not a fixed amount to subtract: "work" = as seen.
+  // server/src/languageserver/features/diagnostics.ts: a change after a pause is validated at once,
+  // and one within a burst waits as long as the last validation took (changeDelay); neither is a
+  // fixed amount to subtract, so "work" = as seen.
   debounceMs: { open: 0, change: 0 },
 };
 

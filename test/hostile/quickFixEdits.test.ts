@@ -127,8 +127,10 @@ test('a fixed document is a fixpoint: asking again offers no fix that changes it
     const files = new Map<string, FileState>([[uri, { text: DECORATED, version: 1 }]]);
     applyWorkspaceEdit(files, fix.edit);
     const fixed = files.get(uri)!.text;
+    const beforeChange = client.published.length;
     const version = await client.change(uri, fixed);
     files.get(uri)!.version = version;
+    await client.diagnosticsForVersion(uri, version, beforeChange);
     const mark = client.published.length;
     await client.save(uri);
     const again = await client.diagnosticsForVersion(uri, version, mark);

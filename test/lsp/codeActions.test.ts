@@ -48,8 +48,11 @@ async function applyAndResimulate(
   assert.ok(action.edit);
   applyWorkspaceEdit(files, action.edit);
   const text = files.get(uri)!.text;
+  const beforeChange = client.published.length;
   const version = await client.change(uri, text);
   files.get(uri)!.version = version;
+  // The change is validated (no engine) and published first; the save's publish adds the engine's findings.
+  await client.diagnosticsForVersion(uri, version, beforeChange);
   const mark = client.published.length;
   await client.save(uri);
   const published = await client.diagnosticsForVersion(uri, version, mark);

@@ -1,6 +1,7 @@
 /**
  * When diagnostics are computed and published (SPEC §6, source `sms-schedule`):
- * - validation (syntax, schema, references, tokens) after every change, debounced;
+ * - validation (syntax, schema, references, tokens) after every change: at once after a pause in
+ *   typing, debounced within a burst of changes;
  * - the interruption engine on open and save (`simulate: onSave`), on every change (`onType`),
  *   or never (`off`).
  * Each document has at most one pending timer and one run in flight; a result computed for a
@@ -30,6 +31,16 @@ export const MIN_VALIDATION_DEBOUNCE_MS = 5;
 export function validationDelay(lastCostMs: number | undefined): number {
   if (lastCostMs === undefined) return VALIDATION_DEBOUNCE_MS;
   return Math.min(VALIDATION_DEBOUNCE_MS, Math.max(MIN_VALIDATION_DEBOUNCE_MS, Math.ceil(lastCostMs)));
+}
+
+/**
+ * How long a change waits before it is validated. The first change after a pause at least as long
+ * as the debounce is validated at once (nothing is coalesced by waiting for it, and the user sees
+ * the result soonest); a change that follows another within the debounce waits for the pause.
+ */
+export function changeDelay(lastCostMs: number | undefined, msSinceLastChange: number | undefined): number {
+  const delay = validationDelay(lastCostMs);
+  return msSinceLastChange === undefined || msSinceLastChange >= delay ? 0 : delay;
 }
 
 type Trigger = 'open' | 'change' | 'save' | 'settings';
@@ -69,6 +80,8 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** How long each document's last validation took (ms), for the adaptive debounce. */
   private readonly validationCosts = new Map<string, number>();
+  /** When each document last changed (performance.now()), to tell a first change after a pause. */
+  private readonly lastChanges = new Map<string, number>();
   /** The version each document's open event already handled (TextDocuments reports it as a change too). */
   private readonly openedVersions = new Map<string, number>();
   /** The version whose published diagnostics include the engine's findings. */
@@ -91,15 +104,16 @@ export class DiagnosticsPublisher {
     if (this.openedVersions.get(document.uri) === document.version) return;
     this.cancelTimer(document.uri);
     const uri = document.uri;
+    const now = performance.now();
+    const last = this.lastChanges.get(uri);
+    this.lastChanges.set(uri, now);
+    const delay = changeDelay(this.validationCosts.get(uri), last === undefined ? undefined : now - last);
     this.timers.set(
       uri,
-      setTimeout(
-        () => {
-          this.timers.delete(uri);
-          void this.run(uri, 'change');
-        },
-        validationDelay(this.validationCosts.get(uri)),
-      ),
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.run(uri, 'change');
+      }, delay),
     );
   }
 
@@ -113,6 +127,7 @@ export class DiagnosticsPublisher {
     this.openedVersions.delete(uri);
     this.engineVersions.delete(uri);
     this.validationCosts.delete(uri);
+    this.lastChanges.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
