@@ -8,12 +8,14 @@ import { test } from 'node:test';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { generateDocument } from '../../bench/generate';
 import { analyzeValidation, IncrementalAnalyzer, validateText } from '../../server/src/core/analyze';
-import { IncrementalParser } from '../../server/src/core/document/incremental';
+import { IncrementalParser, MAX_ITEM_TREES } from '../../server/src/core/document/incremental';
+import { lazyListOf } from '../../server/src/core/document/lazyList';
 import { parseText } from '../../server/src/core/document/parse';
 import { scanSegments } from '../../server/src/core/document/segments';
 import { findingDiagnosticList, findingDiagnostics } from '../../server/src/core/findings/findingDiagnostics';
 import { formatWhen, formatWithLuxon } from '../../server/src/core/findings/when';
 import { capDiagnostics } from '../../server/src/languageserver/features/diagnostics';
+import { cursorSamples, foldSpans } from '../helpers/lazyViews';
 
 function tree(node: unknown, out: string[] = []): string[] {
   if (isMap(node)) {
@@ -39,6 +41,8 @@ function parsesLikeWhole(text: string, parser = new IncrementalParser()): boolea
   const whole = parseText(text);
   assert.deepEqual(pieces.value, whole.value, JSON.stringify(text));
   assert.deepEqual(pieces.syntaxDiagnostics, whole.syntaxDiagnostics, JSON.stringify(text));
+  assert.deepEqual(foldSpans(pieces), foldSpans(whole), JSON.stringify(text));
+  assert.deepEqual(cursorSamples(pieces, 1), cursorSamples(whole, 1), JSON.stringify(text));
   assert.deepEqual(tree(pieces.yaml.contents), tree(whole.yaml.contents), JSON.stringify(text));
   assert.deepEqual(pieces.yaml.range, whole.yaml.range, JSON.stringify(text));
   return parser.lastMode === 'pieces';
@@ -145,6 +149,33 @@ test('an edit re-parses only its piece; the others keep their nodes, moved to th
   assert.equal(thirdAfter, third);
   assert.equal((third as { range: number[] }).range[0], thirdStart + 2);
   assert.deepEqual(tree(after.yaml.contents), tree(parseText(edited).yaml.contents));
+});
+
+test('list items keep no nodes beyond a bound: evicted ones parse again at their current offsets', () => {
+  const count = MAX_ITEM_TREES + 88;
+  const text = generateDocument({ advertisements: count, days: 30, seed: 11 }).text;
+  const parser = new IncrementalParser();
+  const before = parser.parse(text);
+  const list = before.yaml.get('advertisements', true);
+  const lazy = lazyListOf(list);
+  assert.ok(isSeq(list) && lazy, 'the advertisements list is lazy');
+  assert.equal(list.items.length, count);
+  // Parsing cached the last MAX_ITEM_TREES items; the first ones were dropped and parse on demand.
+  assert.equal(parser.cachedItemTrees, MAX_ITEM_TREES);
+  const firstName = text.indexOf('name:', text.indexOf('advertisements:'));
+  assert.deepEqual(cursorSamples(before, 97), cursorSamples(parseText(text), 97));
+  // Touching every item keeps the bound; a later edit before all of them moves every offset.
+  assert.deepEqual(tree(before.yaml.contents), tree(parseText(text).yaml.contents));
+  assert.equal(parser.cachedItemTrees, MAX_ITEM_TREES);
+  const edited = `${text.slice(0, firstName + 6)}Q${text.slice(firstName + 6)}`;
+  const after = parser.parse(edited);
+  assert.equal(parser.lastMode, 'pieces');
+  assert.deepEqual(foldSpans(after), foldSpans(parseText(edited)));
+  assert.deepEqual(tree(after.yaml.contents), tree(parseText(edited).yaml.contents));
+  assert.throws(() => {
+    'use strict';
+    (list.items as unknown[])[0] = null;
+  }, TypeError);
 });
 
 test('a repeated top-level key falls back to the whole parse and its error', () => {

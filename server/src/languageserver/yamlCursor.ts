@@ -4,6 +4,7 @@
  * parsing a copy with a placeholder at the cursor, so YAML itself decides the nesting.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { findItemIndex } from '../core/document/lazyList';
 import type { Path } from '../core/document/parse';
 import type { Position } from '../core/diagnostics';
 import type { LineIndex } from '../core/text/lineIndex';
@@ -52,7 +53,7 @@ export function nodeAt(contents: unknown, offset: number): NodeAtCursor | undefi
       if (next === undefined) return within(rangeOf(node), offset) ? { path, onKey: false } : undefined;
       node = next;
     } else if (isSeq(node)) {
-      const index = node.items.findIndex((item) => within(rangeOf(item), offset));
+      const index = findItemIndex(node, offset, (item) => within(rangeOf(item), offset));
       if (index < 0) return within(rangeOf(node), offset) ? { path, onKey: false } : undefined;
       path.push(index);
       node = node.items[index];

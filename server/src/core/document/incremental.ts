@@ -5,6 +5,10 @@
  * Document whose nodes carry the same absolute ranges (the unchanged pieces' nodes are reused,
  * their ranges shifted to where the piece now starts).
  *
+ * List items keep their text, value and spans, not their node trees (see `lazyList.ts`): the
+ * composed document's lists parse an item's nodes again when asked for them, and keep the most
+ * recently used ones (MAX_ITEM_TREES) so that repeated lookups do not parse again.
+ *
  * Anything the pieces cannot vouch for falls back to one whole-document parse: a piece with a
  * syntax error or warning, an alias, a piece that is not the one entry or item it should be,
  * a repeated top-level key.
@@ -28,6 +32,8 @@ import {
   type Range as NodeRange,
 } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
+import { collectItemFolds } from './folding';
+import { lazyItems, registerLazyList, type FoldSink, type LazyItemSource } from './lazyList';
 import {
   firstControlCharacter,
   tooDeeplyNested,
@@ -38,19 +44,24 @@ import {
 } from './parse';
 import { scanSegments, type Segment } from './segments';
 
-/** One piece parsed on its own; its nodes' ranges are absolute for a piece starting at `base`. */
+/** A range relative to the start of its piece. */
+type RelativeRange = readonly [number, number, number];
+
+/** One piece parsed on its own, at `base` in the current text; its spans are relative to `base`. */
 interface ParsedPiece {
   /** The piece's text, as the cache key (a copy: a slice would keep the whole version's text alive). */
   readonly source: string;
   /** The range of the piece's own document (its contents, then its trailing comments). */
-  readonly docRange: NodeRange;
-  /** The piece's own top-level node: a one-pair map (entry) or a one-item list (item). */
-  readonly container: YAMLMap.Parsed | YAMLSeq.Parsed;
+  readonly docRange: RelativeRange;
+  /** The range of the piece's own top-level node: a one-pair map (entry) or a one-item list (item). */
+  readonly containerRange: RelativeRange;
   base: number;
 }
 
+/** A top-level entry keeps its nodes (there are a handful), their ranges kept absolute. */
 interface ParsedEntry extends ParsedPiece {
   readonly kind: 'entry';
+  readonly container: YAMLMap.Parsed;
   readonly pair: Pair<ParsedNode, ParsedNode | null>;
   /** The key as `toJS` spells it (a property name of the document value). */
   readonly key: string;
@@ -59,23 +70,39 @@ interface ParsedEntry extends ParsedPiece {
   readonly value: unknown;
 }
 
+/** A list item keeps no nodes: they are parsed again on demand (`tree`, while cached). */
 interface ParsedItem extends ParsedPiece {
   readonly kind: 'item';
-  readonly node: ParsedNode | null;
   readonly value: unknown;
+  /** The item node's range (undefined for an empty item), for finding the item under an offset. */
+  readonly nodeRange: readonly [number, number] | undefined;
+  /** Foldable spans inside the item, as start/end pairs. */
+  readonly folds: Int32Array;
+  /** The item's node with ranges absolute for `tree.base`, while cached. */
+  tree?: { node: ParsedNode | null; base: number };
 }
 
 type ParsedSegment = ParsedEntry | ParsedItem;
+
+/** How many list items keep their parsed nodes (about 11 KB each for an advertisement). */
+export const MAX_ITEM_TREES = 512;
 
 /** Parses pieces, keeping those of the last version by their text. */
 export class IncrementalParser {
   private entries = new Map<string, ParsedEntry[]>();
   private items = new Map<string, ParsedItem[]>();
   private mode: 'pieces' | 'whole' = 'whole';
+  /** Items whose nodes are cached, least recently used first. */
+  private readonly trees = new Set<ParsedItem>();
 
   /** How the last `parse` went: piece by piece, or one whole-document parse (the fallback). */
   get lastMode(): 'pieces' | 'whole' {
     return this.mode;
+  }
+
+  /** How many list items hold their parsed nodes now (at most MAX_ITEM_TREES). */
+  get cachedItemTrees(): number {
+    return this.trees.size;
   }
 
   /** Same result as `parseText(text)`; unchanged pieces of the previous call are reused. */
@@ -104,7 +131,7 @@ export class IncrementalParser {
     }
     this.entries = nextEntries;
     this.items = nextItems;
-    const composed = compose(text, layout, pieces);
+    const composed = compose(text, layout, pieces, (item) => this.itemNode(item));
     if (!composed) return parseText(text);
     this.mode = 'pieces';
     return composed;
@@ -117,15 +144,55 @@ export class IncrementalParser {
     nextItems: Map<string, ParsedItem[]>,
   ): ParsedSegment | undefined {
     const source = text.slice(segment.start, segment.end);
-    const piece =
-      segment.kind === 'entry'
-        ? (take(this.entries, source) ?? parseEntry(source))
-        : (take(this.items, source) ?? parseItem(source));
-    if (!piece) return undefined;
-    shiftPiece(piece, segment.start - piece.base);
-    if (piece.kind === 'entry') put(nextEntries, piece.source, piece);
-    else put(nextItems, piece.source, piece);
-    return piece;
+    if (segment.kind === 'entry') {
+      const entry = take(this.entries, source) ?? parseEntry(source);
+      if (!entry) return undefined;
+      shiftEntry(entry, segment.start);
+      put(nextEntries, entry.source, entry);
+      return entry;
+    }
+    let item = take(this.items, source);
+    if (!item) {
+      const parsed = parseItem(source);
+      if (!parsed) return undefined;
+      item = parsed.item;
+      // Its nodes are at hand: cache them like any other use would.
+      item.tree = { node: parsed.node, base: 0 };
+      this.touch(item);
+    }
+    item.base = segment.start;
+    put(nextItems, item.source, item);
+    return item;
+  }
+
+  /** An item's node with ranges for where the item is now: cached, or parsed again. */
+  private itemNode(item: ParsedItem): ParsedNode | null {
+    let tree = item.tree;
+    if (!tree) {
+      const parsed = parseItem(item.source);
+      // The text parsed before, so it parses again (the same text, the same options).
+      if (!parsed) throw new Error('a list item that parsed before does not parse again');
+      tree = { node: parsed.node, base: 0 };
+      item.tree = tree;
+    }
+    if (tree.base !== item.base) {
+      shiftNode(tree.node, item.base - tree.base);
+      tree.base = item.base;
+    }
+    this.touch(item);
+    return tree.node;
+  }
+
+  /** Marks an item's nodes as just used, dropping the least recently used beyond the bound. */
+  private touch(item: ParsedItem): void {
+    this.trees.delete(item);
+    this.trees.add(item);
+    if (this.trees.size <= MAX_ITEM_TREES) return;
+    for (const oldest of this.trees) {
+      oldest.tree = undefined;
+      this.trees.delete(oldest);
+      break;
+    }
   }
 
   /** After a fallback: the pieces of this call plus the unused ones of the last, within a bound. */
@@ -207,12 +274,21 @@ function parseEntry(source: string): ParsedEntry | undefined {
   if (!isScalar(pair.key) || keys.length !== 1 || key === undefined || key === '__proto__') return undefined;
   const keyValue = pair.key.value;
   if (typeof keyValue === 'number' && Number.isNaN(keyValue)) return undefined;
-  const container = map as YAMLMap.Parsed;
-  const piece = { source: ownCopy(source), docRange: doc.range, container, base: 0 };
-  return { kind: 'entry', ...piece, pair, key, keyValue, value: value[key] };
+  return {
+    kind: 'entry',
+    source: ownCopy(source),
+    docRange: [...doc.range],
+    containerRange: [...map.range],
+    base: 0,
+    container: map as YAMLMap.Parsed,
+    pair,
+    key,
+    keyValue,
+    value: value[key],
+  };
 }
 
-function parseItem(source: string): ParsedItem | undefined {
+function parseItem(source: string): { item: ParsedItem; node: ParsedNode | null } | undefined {
   const parsed = parsePiece(source);
   if (!parsed) return undefined;
   const { doc, value } = parsed;
@@ -221,8 +297,19 @@ function parseItem(source: string): ParsedItem | undefined {
     return undefined;
   }
   const node = (seq.items[0] ?? null) as ParsedNode | null;
-  const piece = { source: ownCopy(source), docRange: doc.range, container: seq as YAMLSeq.Parsed, base: 0 };
-  return { kind: 'item', ...piece, node, value: value[0] };
+  const folds: number[] = [];
+  collectItemFolds(node, (start, end) => folds.push(start, end));
+  const item: ParsedItem = {
+    kind: 'item',
+    source: ownCopy(source),
+    docRange: [...doc.range],
+    containerRange: [...seq.range],
+    base: 0,
+    value: value[0],
+    nodeRange: node?.range ? [node.range[0], node.range[1]] : undefined,
+    folds: Int32Array.from(folds),
+  };
+  return { item, node };
 }
 
 /** Assembles the pieces into one document, or undefined when they do not make one (a repeated key). */
@@ -230,6 +317,7 @@ function compose(
   text: string,
   layout: readonly Segment[],
   pieces: readonly ParsedSegment[],
+  itemNode: (item: ParsedItem) => ParsedNode | null,
 ): ParsedDocument | undefined {
   const doc = new Document(undefined, PARSE_OPTIONS) as unknown as Document.Parsed;
   const root = new YAMLMap<ParsedNode, ParsedNode | null>(doc.schema);
@@ -247,53 +335,89 @@ function compose(
       value[entry.key] = entry.value;
       continue;
     }
-    const list = collectItems(pieces, i);
-    i += list.nodes.length;
+    const items = collectItems(pieces, i);
+    i += items.length;
+    const first = items[0] as ParsedItem;
+    const last = items[items.length - 1] as ParsedItem;
     const seq = new YAMLSeq<ParsedNode | null>(doc.schema);
-    seq.items = list.nodes;
-    seq.range = [list.first.container.range[0], list.last.container.range[1], list.last.container.range[2]];
+    const source = lazySource(items, itemNode);
+    seq.items = lazyItems(source);
+    registerLazyList(seq, source);
+    seq.range = [
+      absolute(first.containerRange, first)[0],
+      ...absolute(last.containerRange, last).slice(1),
+    ] as NodeRange;
     root.items.push(new Pair(entry.pair.key, seq as unknown as ParsedNode));
-    value[entry.key] = list.values;
+    value[entry.key] = items.map((item) => item.value);
   }
   const first = pieces[0];
   const last = pieces[pieces.length - 1];
   if (!first || !last) return undefined;
   // A block map ends where its last value's node ends (comments included); the last piece's own
   // top-level node is that value when it is an item, and the root map itself when it is an entry.
-  const end = last.kind === 'item' ? last.container.range[2] : last.container.range[1];
-  root.range = [first.container.range[0], end, last.container.range[2]];
+  const lastContainer = absolute(last.containerRange, last);
+  const end = last.kind === 'item' ? lastContainer[2] : lastContainer[1];
+  root.range = [absolute(first.containerRange, first)[0], end, lastContainer[2]];
   doc.contents = root as unknown as Document.Parsed['contents'];
-  doc.range = [first.docRange[0], last.docRange[1], last.docRange[2]];
+  const lastDoc = absolute(last.docRange, last);
+  doc.range = [absolute(first.docRange, first)[0], lastDoc[1], lastDoc[2]];
   return { text, lines: new LineIndex(text), yaml: doc, value, syntaxDiagnostics: [] };
 }
 
-function collectItems(
-  pieces: readonly ParsedSegment[],
-  from: number,
-): { nodes: (ParsedNode | null)[]; values: unknown[]; first: ParsedItem; last: ParsedItem } {
-  const nodes: (ParsedNode | null)[] = [];
-  const values: unknown[] = [];
-  let first: ParsedItem | undefined;
-  let last: ParsedItem | undefined;
+/** The items of one list, from `from` up to the next entry. */
+function collectItems(pieces: readonly ParsedSegment[], from: number): ParsedItem[] {
+  const items: ParsedItem[] = [];
   for (let i = from; i < pieces.length; i++) {
     const piece = pieces[i];
     if (piece?.kind !== 'item') break;
-    first ??= piece;
-    last = piece;
-    nodes.push(piece.node);
-    values.push(piece.value);
+    items.push(piece);
   }
   // The scanner only marks a list key when at least one item follows it.
-  if (!first || !last) throw new Error('a segmented list without items');
-  return { nodes, values, first, last };
+  if (items.length === 0) throw new Error('a segmented list without items');
+  return items;
 }
 
-/** Moves every range of a piece by `delta` characters. */
-function shiftPiece(piece: ParsedSegment, delta: number): void {
+/** What a lazy list needs of its items: their nodes on demand, their positions and folds now. */
+function lazySource(items: readonly ParsedItem[], itemNode: (item: ParsedItem) => ParsedNode | null): LazyItemSource {
+  return {
+    count: items.length,
+    node: (index) => itemNode(items[index] as ParsedItem),
+    candidatesAt(offset) {
+      // The last item starting at or before `offset`, and the one before it (node ranges include their end).
+      let low = 0;
+      let high = items.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        const item = items[mid] as ParsedItem;
+        if (item.base + item.containerRange[0] <= offset) {
+          found = mid;
+          low = mid + 1;
+        } else {
+          high = mid - 1;
+        }
+      }
+      return [found - 1, found].filter((i) => i >= 0 && items[i]?.nodeRange !== undefined);
+    },
+    forEachFold(add: FoldSink) {
+      for (const item of items) {
+        const { folds, base } = item;
+        for (let f = 0; f < folds.length; f += 2) add(base + (folds[f] as number), base + (folds[f + 1] as number));
+      }
+    },
+  };
+}
+
+function absolute(range: RelativeRange, piece: ParsedPiece): NodeRange {
+  return [range[0] + piece.base, range[1] + piece.base, range[2] + piece.base];
+}
+
+/** Places an entry at `base`, moving its nodes' ranges with it. */
+function shiftEntry(entry: ParsedEntry, base: number): void {
+  const delta = base - entry.base;
   if (delta === 0) return;
-  piece.base += delta;
-  shiftRange(piece.docRange, delta);
-  shiftNode(piece.container, delta);
+  entry.base = base;
+  shiftNode(entry.container, delta);
 }
 
 function shiftNode(node: unknown, delta: number): void {

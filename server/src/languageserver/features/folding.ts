@@ -1,27 +1,12 @@
-/** One folding range per block mapping or list that spans more than one line. */
-import { isCollection, isPair, visit } from 'yaml';
+/** One folding range per block mapping or list that spans more than one line (spans from the core). */
 import type { FoldingRange } from 'vscode-languageserver';
+import { collectFolds } from '../../core/document/folding';
 import type { ParsedDocument } from '../../core/document/parse';
 
 export function foldingRanges(parsed: ParsedDocument): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const seen = new Set<string>();
-  visit(parsed.yaml, {
-    Pair(_key, pair) {
-      // Fold a `key:` entry from its key line to the end of its (multi-line) value.
-      if (!isPair(pair) || !isCollection(pair.value)) return;
-      const keyRange = (pair.key as { range?: [number, number, number] } | null)?.range;
-      const valueRange = pair.value.range;
-      if (!keyRange || !valueRange) return;
-      add(keyRange[0], valueRange[1]);
-    },
-    Seq(_key, seq) {
-      for (const item of seq.items) if (isCollection(item) && item.range) add(item.range[0], item.range[1]);
-    },
-  });
-  return ranges.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
-
-  function add(startOffset: number, endOffset: number): void {
+  collectFolds(parsed.yaml, (startOffset, endOffset) => {
     // Block nodes end after their trailing newline; fold up to the last character of content.
     let end = endOffset;
     while (end > startOffset && /\s/.test(parsed.text.charAt(end - 1))) end--;
@@ -32,5 +17,6 @@ export function foldingRanges(parsed: ParsedDocument): FoldingRange[] {
       seen.add(key);
       ranges.push({ startLine, endLine });
     }
-  }
+  });
+  return ranges.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
 }
