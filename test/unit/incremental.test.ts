@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isMap, isScalar, isSeq } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
+import { collectFolds } from '../../server/src/core/document/folding';
 import { generateDocument } from '../../bench/generate';
 import { analyzeValidation, IncrementalAnalyzer, validateText } from '../../server/src/core/analyze';
 import { IncrementalParser, MAX_ITEM_TREES } from '../../server/src/core/document/incremental';
@@ -16,6 +18,7 @@ import { findingDiagnosticList, findingDiagnostics } from '../../server/src/core
 import { formatWhen, formatWithLuxon } from '../../server/src/core/findings/when';
 import { capDiagnostics } from '../../server/src/languageserver/features/diagnostics';
 import { cursorSamples, foldSpans } from '../helpers/lazyViews';
+import { example } from '../helpers/paths';
 
 function tree(node: unknown, out: string[] = []): string[] {
   if (isMap(node)) {
@@ -160,10 +163,11 @@ test('list items keep no nodes beyond a bound: evicted ones parse again at their
   const lazy = lazyListOf(list);
   assert.ok(isSeq(list) && lazy, 'the advertisements list is lazy');
   assert.equal(list.items.length, count);
-  // Parsing cached the last MAX_ITEM_TREES items; the first ones were dropped and parse on demand.
-  assert.equal(parser.cachedItemTrees, MAX_ITEM_TREES);
+  // Parsing keeps no item's nodes; a lookup parses (and caches) only the items it touches.
+  assert.equal(parser.cachedItemTrees, 0);
   const firstName = text.indexOf('name:', text.indexOf('advertisements:'));
   assert.deepEqual(cursorSamples(before, 97), cursorSamples(parseText(text), 97));
+  assert.ok(parser.cachedItemTrees > 0 && parser.cachedItemTrees <= MAX_ITEM_TREES);
   // Touching every item keeps the bound; a later edit before all of them moves every offset.
   assert.deepEqual(tree(before.yaml.contents), tree(parseText(text).yaml.contents));
   assert.equal(parser.cachedItemTrees, MAX_ITEM_TREES);
@@ -176,6 +180,32 @@ test('list items keep no nodes beyond a bound: evicted ones parse again at their
     'use strict';
     (list.items as unknown[])[0] = null;
   }, TypeError);
+});
+
+test('folding spans are those of a visit over every node (flow collections and complex keys too)', () => {
+  const texts = [
+    readFileSync(example('lab.sms.yaml'), 'utf8'),
+    'a:\n  b: [1, [2, 3], {c: 4}]\n  d:\n    - e: 1\n      f:\n        - 2\n    - [x, y]\n? [k, l]\n: {m: [n]}\nq: [r: s]\n',
+  ];
+  for (const text of texts) {
+    const doc = parseText(text).yaml;
+    const mine: string[] = [];
+    collectFolds(doc, (start, end) => mine.push(`${start}-${end}`));
+    const reference: string[] = [];
+    visit(doc, {
+      Pair(_key, pair) {
+        const keyRange = (pair.key as { range?: number[] } | null)?.range;
+        if (isCollection(pair.value) && keyRange && pair.value.range)
+          reference.push(`${keyRange[0]}-${pair.value.range[1]}`);
+      },
+      Seq(_key, seq) {
+        for (const item of seq.items)
+          if (isCollection(item) && item.range) reference.push(`${item.range[0]}-${item.range[1]}`);
+      },
+    });
+    assert.ok(reference.length > 3);
+    assert.deepEqual(mine.sort(), reference.sort());
+  }
 });
 
 test('a repeated top-level key falls back to the whole parse and its error', () => {

@@ -155,10 +155,9 @@ export class IncrementalParser {
     if (!item) {
       const parsed = parseItem(source);
       if (!parsed) return undefined;
+      // Its nodes are dropped at once: kept, they would outlive the young generation and pile
+      // up as old garbage while a large document is parsed (a lookup parses the item again).
       item = parsed.item;
-      // Its nodes are at hand: cache them like any other use would.
-      item.tree = { node: parsed.node, base: 0 };
-      this.touch(item);
     }
     item.base = segment.start;
     put(nextItems, item.source, item);
