@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from './servers';
+import { DATA_DIR, REPO_ROOT } from './servers';
 
 export interface Environment {
   readonly date: string;
@@ -83,10 +83,26 @@ export function bundleSizes(): FileSize[] {
 }
 
 /** The newest *.vsix in the repository root, if `npm run package` made one. */
-export function vsixSize(): (FileSize & { readonly modified: string }) | undefined {
-  const found = readdirSync(REPO_ROOT)
-    .filter((name) => name.endsWith('.vsix'))
-    .map((name) => ({ name, stat: statSync(join(REPO_ROOT, name)) }))
-    .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs)[0];
-  return found && { name: found.name, bytes: found.stat.size, modified: found.stat.mtime.toISOString() };
+/**
+ * Packs the VSIX as `npm run package` does (production bundles, vsce) into bench/.data and reports
+ * its size. It leaves the production bundles in dist/ (for `bundleSizes`); `rebuildBundles`
+ * restores the development ones the rest of the bench runs (same code, readable names).
+ */
+export function buildVsix(): (FileSize & { readonly modified: string }) | undefined {
+  const name = 'sms-schedule-author.vsix';
+  const out = join(DATA_DIR, name);
+  try {
+    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'package-vsix.mjs'), '--out', out], {
+      cwd: REPO_ROOT,
+      stdio: 'ignore',
+    });
+  } catch {
+    return undefined;
+  }
+  const stat = statSync(out);
+  return { name, bytes: stat.size, modified: stat.mtime.toISOString() };
+}
+
+export function rebuildBundles(): void {
+  execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'ignore' });
 }
