@@ -351,3 +351,37 @@ test('the simulation cache equals simulate across horizons and run-time settings
   ];
   for (const options of settings) assert.deepEqual(cache.simulate(doc, options), simulate(doc, options));
 });
+
+test('many advertisements simulated together, few one by one: the cache equals simulate on every version', () => {
+  // An advertisement with interruptions again under ids that sort before every other (rule 10
+  // orders their same-time findings by id, not by where they stand in the file).
+  const base = generated(13, 150, false);
+  const busy = analyzeValidation(validateText(base), OPTIONS).simulation!.interruptions[0]!.advertisement;
+  const from = base.indexOf(`\n  - id: ${busy}\n`);
+  const to = base.indexOf('\n  - id: ', from + 1);
+  const block = base.slice(from, to < 0 ? base.trimEnd().length : to);
+  const copies = [3, 1, 2].map((n) => block.replace(`id: ${busy}`, `id: ADV1000${n}`)).join('');
+  const start = base.trimEnd() + copies + '\n';
+  // Every `presentTime` of the first 90 advertisements a day later: 90 advertisements to simulate again.
+  let moved = 0;
+  const many = start.replace(/presentTime: 2001-(\d\d)-(\d\d)/g, (match, month: string, day: string) =>
+    moved++ < 90 && Number(day) < 28 ? `presentTime: 2001-${month}-${String(Number(day) + 1).padStart(2, '0')}` : match,
+  );
+  const one = many.replace('name: Deploy', 'name: Redeploy');
+  const analyzer = new IncrementalAnalyzer();
+  const steps: [string, SimulationOptions][] = [
+    [start, OPTIONS], // open: all 150 together
+    [start.replace('name: Deploy', 'name: Redeploy'), OPTIONS], // one by one, merged
+    [many, OPTIONS], // most of them together, merged into the previous result
+    [one, OPTIONS], // one by one again
+    [one, { ...OPTIONS, days: 200 }], // another horizon: all together again
+  ];
+  for (const [text, options] of steps) {
+    const mine = analyzer.analyze(analyzer.validate(text), options);
+    const reference = analyzeValidation(validateText(text), options);
+    const { interruptions, delays } = reference.simulation!;
+    assert.ok(interruptions.length > 20 && delays.length > 20, 'enough findings to compare');
+    assert.deepEqual(mine.simulation, reference.simulation);
+  }
+  assert.ok(moved >= 90, 'the edit moved 90 advertisements');
+});

@@ -3,7 +3,7 @@
  * its collection, in a horizon. Cost grows with advertisements × passes × findings, not with the
  * number of occurrences (see `findings.ts` and `occurrences.ts`).
  */
-import type { SmsDocument } from '../model/types';
+import type { Advertisement, SmsDocument } from '../model/types';
 import { collectFindings, compareCodePoints, FindingSink, findingGroup, InterruptionProbe } from './findings';
 import { installBand } from './passes';
 import { planAdvertisement, presentInstant, type PassCache } from './runs';
@@ -51,30 +51,47 @@ function run(
   const ranks = advertisementRanks(doc);
   const notes: EngineNote[] = [];
   const passCache: PassCache = new Map();
-
   for (const advertisement of doc.advertisements) {
     if (sink.done) break;
-    const plan = planAdvertisement(doc, advertisement, horizon, options, passCache);
-    if (!plan) continue;
-    if (plan.runTimeUnknown) {
-      notes.push({ kind: 'run-time-unknown', advertisement: advertisement.id, assumedMinutes: plan.runMinutes });
-    }
-    for (const assignment of plan.assignments) {
-      if (assignment.kind === 'runs') {
-        const group = findingGroup(ranks.get(advertisement.id)!, assignment.index);
-        collectFindings(advertisement, plan.collection, assignment, group, plan.passes, plan.window, sink);
-      } else {
-        const { index, event } = assignment;
-        notes.push({ kind: 'event-not-simulated', advertisement: advertisement.id, assignment: index, event });
-      }
-    }
+    const rank = ranks.get(advertisement.id)!;
+    notes.push(...simulateAdvertisement(doc, advertisement, horizon, options, passCache, sink, rank));
   }
-
   return { horizon, notes };
 }
 
+/**
+ * One advertisement's runs against its collection's passes: its findings go to `sink` with group
+ * keys from `rank` (its place in rule-10 order); returns its notes.
+ */
+export function simulateAdvertisement(
+  doc: SmsDocument,
+  advertisement: Advertisement,
+  horizon: Horizon,
+  options: SimulationOptions,
+  passCache: PassCache,
+  sink: FindingSink,
+  rank: number,
+): EngineNote[] {
+  const notes: EngineNote[] = [];
+  const plan = planAdvertisement(doc, advertisement, horizon, options, passCache);
+  if (!plan) return notes;
+  if (plan.runTimeUnknown) {
+    notes.push({ kind: 'run-time-unknown', advertisement: advertisement.id, assumedMinutes: plan.runMinutes });
+  }
+  for (const assignment of plan.assignments) {
+    if (assignment.kind === 'runs') {
+      const group = findingGroup(rank, assignment.index);
+      collectFindings(advertisement, plan.collection, assignment, group, plan.passes, plan.window, sink);
+    } else {
+      const { index, event } = assignment;
+      notes.push({ kind: 'event-not-simulated', advertisement: advertisement.id, assignment: index, event });
+    }
+  }
+  return notes;
+}
+
 /** Each advertisement id's place in code-point order (SPEC §4.1 rule 10). */
-function advertisementRanks(doc: SmsDocument): Map<string, number> {
+export function advertisementRanks(doc: SmsDocument): Map<string, number> {
   const ids = [...new Set(doc.advertisements.map((a) => a.id))].sort(compareCodePoints);
   return new Map(ids.map((id, rank) => [id, rank]));
 }

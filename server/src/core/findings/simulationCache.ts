@@ -6,9 +6,9 @@
  * again, and their findings are merged into the previous, already sorted lists (SPEC §4.1 rule 10).
  * The result equals `simulate(doc, options)`; the property tests check that.
  */
-import { collectFindings, compareCodePoints, FindingSink, findingGroup } from '../engine/findings';
-import { defaultRunMinutes, planAdvertisement, type PassCache } from '../engine/runs';
-import { resolveHorizon } from '../engine/simulate';
+import { compareCodePoints, FindingSink, findingGroup } from '../engine/findings';
+import { defaultRunMinutes, type PassCache } from '../engine/runs';
+import { advertisementRanks, resolveHorizon, simulateAdvertisement } from '../engine/simulate';
 import type { Delay, EngineNote, Horizon, Interruption, SimulationOptions, SimulationResult } from '../engine/types';
 import type { Advertisement, Collection, Package, Program, Site, SmsDocument } from '../model/types';
 
@@ -37,6 +37,13 @@ interface Previous {
   readonly uniqueIds: boolean;
 }
 
+/**
+ * From this many advertisements to simulate on, they go through the engine together (one radix
+ * sort, as `simulate` does) and their lists are then split per advertisement; fewer are simulated
+ * one by one and merged into the previous result.
+ */
+const TOGETHER_MIN = 64;
+
 export class SimulationCache {
   private entries = new Map<Advertisement, AdvertisementFindings>();
   private previous: Previous | undefined;
@@ -45,36 +52,54 @@ export class SimulationCache {
     const horizon = resolveHorizon(doc, options);
     const setting = `${horizon.from}/${horizon.to}/${defaultRunMinutes(options)}`;
     const lookups = new Lookups(doc);
-    const passCache: PassCache = new Map();
-    const next = new Map<Advertisement, AdvertisementFindings>();
+    const uniqueIds = new Set(doc.advertisements.map((a) => a.id)).size === doc.advertisements.length;
+    const stale: Advertisement[] = [];
+    const dependencies = new Map<Advertisement, Dependencies>();
     const reusedIds = new Set<string>();
-    const recomputed: AdvertisementFindings[] = [];
-    const ids = new Set<string>();
+    for (const advertisement of doc.advertisements) {
+      const needs = lookups.dependenciesOf(advertisement, setting);
+      dependencies.set(advertisement, needs);
+      const entry = this.entries.get(advertisement);
+      if (entry && sameDependencies(entry.dependencies, needs)) reusedIds.add(advertisement.id);
+      else stale.push(advertisement);
+    }
+    const context: EngineContext = { doc, horizon, options, passCache: new Map() };
+    const together = uniqueIds && stale.length >= TOGETHER_MIN;
+    const fresh = together ? findingsTogether(context, stale, dependencies) : undefined;
+    const recomputed = new Map<Advertisement, AdvertisementFindings>(
+      fresh?.entries ?? stale.map((a) => [a, findingsOf(context, a, dependencies.get(a)!)]),
+    );
+
+    const next = new Map<Advertisement, AdvertisementFindings>();
     const notes: EngineNote[] = [];
     for (const advertisement of doc.advertisements) {
-      ids.add(advertisement.id);
-      const dependencies = lookups.dependenciesOf(advertisement, setting);
-      let entry = this.entries.get(advertisement);
-      if (entry && sameDependencies(entry.dependencies, dependencies)) {
-        reusedIds.add(advertisement.id);
-      } else {
-        entry = findingsOf(doc, advertisement, dependencies, horizon, options, passCache);
-        recomputed.push(entry);
-      }
+      const entry = recomputed.get(advertisement) ?? this.entries.get(advertisement)!;
       next.set(advertisement, entry);
       notes.push(...entry.notes);
     }
     const previous = this.previous;
     this.entries = next;
-    const uniqueIds = ids.size === doc.advertisements.length;
-    const sorted =
-      previous?.setting === setting && previous.uniqueIds && uniqueIds
-        ? mergeIntoPrevious(previous.result, reusedIds, recomputed)
-        : sortAll(doc, next);
+    let sorted: { interruptions: Interruption[]; delays: Delay[] };
+    if (fresh && stale.length === doc.advertisements.length) {
+      // Everything was simulated together: already the engine's order.
+      sorted = fresh.sorted;
+    } else if (previous?.setting === setting && previous.uniqueIds && uniqueIds) {
+      sorted = mergeIntoPrevious(previous.result, reusedIds, fresh?.sorted ?? sortFresh([...recomputed.values()]));
+    } else {
+      sorted = sortAll(doc, next);
+    }
     const result: SimulationResult = { horizon, ...sorted, notes };
     this.previous = { setting, result, uniqueIds };
     return result;
   }
+}
+
+/** What every advertisement's simulation shares within one `simulate` call. */
+interface EngineContext {
+  readonly doc: SmsDocument;
+  readonly horizon: Horizon;
+  readonly options: SimulationOptions;
+  readonly passCache: PassCache;
 }
 
 /** The first collection/site/package with an id, as the engine finds them. */
@@ -110,32 +135,47 @@ function sameDependencies(a: Dependencies, b: Dependencies): boolean {
 
 /** One advertisement through the engine, as `simulate` does it. */
 function findingsOf(
-  doc: SmsDocument,
+  context: EngineContext,
   advertisement: Advertisement,
   dependencies: Dependencies,
-  horizon: Horizon,
-  options: SimulationOptions,
-  passCache: PassCache,
 ): AdvertisementFindings {
-  const notes: EngineNote[] = [];
+  const { doc, horizon, options, passCache } = context;
   const sink = new ProductionOrder();
-  const plan = planAdvertisement(doc, advertisement, horizon, options, passCache);
-  if (plan) {
-    if (plan.runTimeUnknown) {
-      notes.push({ kind: 'run-time-unknown', advertisement: advertisement.id, assumedMinutes: plan.runMinutes });
-    }
-    for (const assignment of plan.assignments) {
-      if (assignment.kind === 'runs') {
-        // One advertisement: its assignment index is all the group key needs.
-        const group = findingGroup(0, assignment.index);
-        collectFindings(advertisement, plan.collection, assignment, group, plan.passes, plan.window, sink);
-      } else {
-        const { index, event } = assignment;
-        notes.push({ kind: 'event-not-simulated', advertisement: advertisement.id, assignment: index, event });
-      }
-    }
-  }
+  // One advertisement: its assignment index is all the group key needs (rank 0).
+  const notes = simulateAdvertisement(doc, advertisement, horizon, options, passCache, sink, 0);
   return { dependencies, ...sink.sorted(), notes };
+}
+
+/**
+ * Many advertisements through the engine at once, as `simulate` does it (group keys from their
+ * ranks in the whole document, one radix sort); the sorted lists are then split per
+ * advertisement, which keeps each one's findings in its own engine order. Ids must be unique.
+ */
+function findingsTogether(
+  context: EngineContext,
+  advertisements: readonly Advertisement[],
+  dependencies: ReadonlyMap<Advertisement, Dependencies>,
+): { entries: [Advertisement, AdvertisementFindings][]; sorted: { interruptions: Interruption[]; delays: Delay[] } } {
+  const { doc, horizon, options, passCache } = context;
+  const ranks = advertisementRanks(doc);
+  const sink = new FindingSink();
+  const notes = advertisements.map((advertisement) =>
+    simulateAdvertisement(doc, advertisement, horizon, options, passCache, sink, ranks.get(advertisement.id)!),
+  );
+  const sorted = sink.sorted();
+  const lists = new Map<string, { interruptions: Interruption[]; delays: Delay[] }>();
+  const listOf = (id: string): { interruptions: Interruption[]; delays: Delay[] } => {
+    let list = lists.get(id);
+    if (!list) lists.set(id, (list = { interruptions: [], delays: [] }));
+    return list;
+  };
+  for (const f of sorted.interruptions) listOf(f.advertisement).interruptions.push(f);
+  for (const f of sorted.delays) listOf(f.advertisement).delays.push(f);
+  const entries = advertisements.map((advertisement, i): [Advertisement, AdvertisementFindings] => [
+    advertisement,
+    { dependencies: dependencies.get(advertisement)!, ...listOf(advertisement.id), notes: notes[i]! },
+  ]);
+  return { entries, sorted };
 }
 
 /**
@@ -165,26 +205,25 @@ class ProductionOrder extends FindingSink {
   }
 }
 
-/** The previous lists without the findings of advertisements that changed or left, plus the new ones. */
+/** The findings of advertisements simulated one by one, in rule-10 order (stable, as the engine keeps them). */
+function sortFresh(recomputed: readonly AdvertisementFindings[]): { interruptions: Interruption[]; delays: Delay[] } {
+  return {
+    interruptions: recomputed.flatMap((e) => e.interruptions).sort(byRunAdvertisementAssignment),
+    delays: recomputed.flatMap((e) => e.delays).sort(byRunAdvertisementAssignment),
+  };
+}
+
+/** The previous lists without the findings of advertisements that changed or left, merged with the fresh ones. */
 function mergeIntoPrevious(
   previous: SimulationResult,
   reusedIds: ReadonlySet<string>,
-  recomputed: readonly AdvertisementFindings[],
+  fresh: { readonly interruptions: readonly Interruption[]; readonly delays: readonly Delay[] },
 ): { interruptions: Interruption[]; delays: Delay[] } {
   const kept = <T extends Interruption | Delay>(list: readonly T[]): T[] =>
     list.filter((f) => reusedIds.has(f.advertisement));
-  // Stable: findings of one run and assignment keep their order, as in the engine's sort.
-  const fresh = <T extends Interruption | Delay>(pick: (e: AdvertisementFindings) => readonly T[]): T[] =>
-    recomputed.flatMap(pick).sort(byRunAdvertisementAssignment);
   return {
-    interruptions: merge(
-      kept(previous.interruptions),
-      fresh((e) => e.interruptions),
-    ),
-    delays: merge(
-      kept(previous.delays),
-      fresh((e) => e.delays),
-    ),
+    interruptions: merge(kept(previous.interruptions), fresh.interruptions),
+    delays: merge(kept(previous.delays), fresh.delays),
   };
 }
 
@@ -217,7 +256,7 @@ function sortAll(
   entries: ReadonlyMap<Advertisement, AdvertisementFindings>,
 ): { interruptions: Interruption[]; delays: Delay[] } {
   const sink = new FindingSink();
-  const ranks = codePointRanks(doc);
+  const ranks = advertisementRanks(doc);
   for (const advertisement of doc.advertisements) {
     const entry = entries.get(advertisement)!;
     const rank = ranks.get(advertisement.id)!;
@@ -225,9 +264,4 @@ function sortAll(
     for (const f of entry.delays) sink.addDelay(f, findingGroup(rank, f.assignment));
   }
   return sink.sorted();
-}
-
-function codePointRanks(doc: SmsDocument): Map<string, number> {
-  const ids = [...new Set(doc.advertisements.map((a) => a.id))].sort(compareCodePoints);
-  return new Map(ids.map((id, rank) => [id, rank]));
 }
