@@ -94,9 +94,11 @@ export function buildVsix(): (FileSize & { readonly modified: string }) | undefi
   try {
     execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'package-vsix.mjs'), '--out', out], {
       cwd: REPO_ROOT,
-      stdio: 'ignore',
+      stdio: 'pipe',
     });
-  } catch {
+  } catch (error) {
+    const output = (error as { stderr?: Buffer; stdout?: Buffer }).stderr?.toString() ?? '';
+    console.error(`bench: packing the VSIX failed:\n${output.slice(-2000)}`);
     return undefined;
   }
   const stat = statSync(out);

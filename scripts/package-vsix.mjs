@@ -4,7 +4,7 @@
 // Usage: node scripts/package-vsix.mjs [--out FILE]   (default: sms-schedule-author-VERSION.vsix)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -31,7 +31,7 @@ const licenseArgs = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((f) => existsS
   : ['--skip-license'];
 run(npx, ['--no-install', 'vsce', 'package', '--no-dependencies', ...licenseArgs, '--out', out]);
 
-const bytes = statSync(join(root, out)).size;
+const bytes = statSync(resolve(root, out)).size;
 console.log(
   `package-vsix: ${out} ${(bytes / 1024).toFixed(1)} KiB${bytes > 1024 * 1024 ? ' (over the 1 MB target)' : ''}`,
 );
