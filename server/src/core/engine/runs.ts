@@ -3,6 +3,7 @@
  * and the filters that apply to every assignment kind alike (presentTime, expirationTime, the
  * horizon — SPEC §4.1 rule 8). Used by `simulate` and by the timeline view.
  */
+import { modelLookup } from '../model/lookup';
 import type { Advertisement, Collection, SmsDocument } from '../model/types';
 import { scheduleSeries, type OccurrenceSeries } from './occurrences';
 import { verifyPasses } from './passes';
@@ -54,17 +55,11 @@ export function passesForHorizon(
   horizon: Horizon,
   options: SimulationOptions,
 ): VerifyPass[] {
-  const site = doc.sites.find((s) => s.code === collection.site);
+  const lookup = modelLookup(doc);
+  const site = lookup.site(collection.site);
   if (!site) return [];
   // A run starting before horizon.to can reach a pass up to the longest run (asap: + the poll) later.
-  let longestRunMinutes = defaultRunMinutes(options);
-  for (const pkg of doc.packages) {
-    for (const program of pkg.programs) {
-      if (typeof program.estimatedRunMinutes === 'number') {
-        longestRunMinutes = Math.max(longestRunMinutes, program.estimatedRunMinutes);
-      }
-    }
-  }
+  const longestRunMinutes = Math.max(defaultRunMinutes(options), lookup.longestProgramMinutes);
   const longestRunMs = (ASAP_POLL_MINUTES + longestRunMinutes) * MINUTE_MS;
   return verifyPasses(collection, site.verifyCycle, horizon.to + longestRunMs);
 }
@@ -76,7 +71,7 @@ export function collectionPasses(
   horizon: Horizon,
   options: SimulationOptions = {},
 ): VerifyPass[] {
-  const collection = doc.collections.find((c) => c.id === collectionId);
+  const collection = modelLookup(doc).collection(collectionId);
   if (!collection) return [];
   return passesForHorizon(doc, collection, horizon, options).filter(
     (p) => p.earliest < horizon.to && p.latest + p.durationMinutes * MINUTE_MS > horizon.from,
@@ -85,7 +80,7 @@ export function collectionPasses(
 
 /** The instant of presentTime (the advertisement's zone: UTC when `gmt`, else its collection's). */
 export function presentInstant(doc: SmsDocument, advertisement: Advertisement): number | undefined {
-  const collection = doc.collections.find((c) => c.id === advertisement.collection);
+  const collection = modelLookup(doc).collection(advertisement.collection);
   if (!collection) return undefined;
   const clock = ZoneClock.of(advertisement.gmt ? 'UTC' : collection.timeZone);
   return clock?.toInstant(wallMs(advertisement.presentTime));
@@ -98,11 +93,10 @@ export function planAdvertisement(
   options: SimulationOptions = {},
   passCache: PassCache = new Map(),
 ): AdvertisementPlan | undefined {
-  const collection = doc.collections.find((c) => c.id === advertisement.collection);
-  const program = doc.packages
-    .find((p) => p.id === advertisement.package)
-    ?.programs.find((p) => p.name === advertisement.program);
-  if (!collection || !program || !doc.sites.some((s) => s.code === collection.site)) return undefined;
+  const lookup = modelLookup(doc);
+  const collection = lookup.collection(advertisement.collection);
+  const program = lookup.package(advertisement.package)?.programs.find((p) => p.name === advertisement.program);
+  if (!collection || !program || !lookup.site(collection.site)) return undefined;
   const zone = ZoneClock.of(collection.timeZone);
   const utc = ZoneClock.of('UTC')!;
   if (!zone) return undefined;

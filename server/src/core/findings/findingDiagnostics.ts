@@ -10,6 +10,7 @@
 import type { CoreDiagnostic, Range, RelatedInformation } from '../diagnostics';
 import { locate, type ParsedDocument, type Path } from '../document/parse';
 import type { Delay, EngineNote, Interruption, SimulationResult } from '../engine/types';
+import { modelLookup } from '../model/lookup';
 import type { Collection, SmsDocument } from '../model/types';
 import { formatWhen } from './when';
 
@@ -198,8 +199,9 @@ class FindingContext {
         range: this.rangeAt(['advertisements', adIndex, 'assignments', note.assignment]),
       };
     }
-    const ad = this.model.advertisements.find((a) => a.id === note.advertisement);
-    const pkg = this.model.packages.find((p) => p.id === ad?.package);
+    const lookup = modelLookup(this.model);
+    const ad = lookup.advertisement(note.advertisement);
+    const pkg = ad ? lookup.package(ad.package) : undefined;
     const program = pkg?.programs.find((p) => p.name === ad?.program);
     const path: Path =
       pkg && program
@@ -219,7 +221,7 @@ class FindingContext {
     const cached = this.related.get(collectionId);
     if (cached) return cached;
     const collection = this.collections.get(collectionId);
-    const site = this.model.sites.find((s) => s.code === collection?.site);
+    const site = collection ? modelLookup(this.model).site(collection.site) : undefined;
     let related: RelatedInformation[] = [];
     if (site) {
       const hasCycle = this.parsed.yaml.hasIn(['sites', site.index, 'verifyCycle']);

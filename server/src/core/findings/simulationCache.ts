@@ -10,6 +10,7 @@ import { compareCodePoints, FindingSink, findingGroup } from '../engine/findings
 import { defaultRunMinutes, type PassCache } from '../engine/runs';
 import { advertisementRanks, resolveHorizon, simulateAdvertisement } from '../engine/simulate';
 import type { Delay, EngineNote, Horizon, Interruption, SimulationOptions, SimulationResult } from '../engine/types';
+import { modelLookup } from '../model/lookup';
 import type { Advertisement, Collection, Package, Program, Site, SmsDocument } from '../model/types';
 
 /** What one advertisement's findings depend on, compared by identity. */
@@ -51,13 +52,12 @@ export class SimulationCache {
   simulate(doc: SmsDocument, options: SimulationOptions = {}): SimulationResult {
     const horizon = resolveHorizon(doc, options);
     const setting = `${horizon.from}/${horizon.to}/${defaultRunMinutes(options)}`;
-    const lookups = new Lookups(doc);
     const uniqueIds = new Set(doc.advertisements.map((a) => a.id)).size === doc.advertisements.length;
     const stale: Advertisement[] = [];
     const dependencies = new Map<Advertisement, Dependencies>();
     const reusedIds = new Set<string>();
     for (const advertisement of doc.advertisements) {
-      const needs = lookups.dependenciesOf(advertisement, setting);
+      const needs = dependenciesOf(doc, advertisement, setting);
       dependencies.set(advertisement, needs);
       const entry = this.entries.get(advertisement);
       if (entry && sameDependencies(entry.dependencies, needs)) reusedIds.add(advertisement.id);
@@ -102,25 +102,14 @@ interface EngineContext {
   readonly passCache: PassCache;
 }
 
-/** The first collection/site/package with an id, as the engine finds them. */
-class Lookups {
-  private readonly collections = new Map<string, Collection>();
-  private readonly sites = new Map<string, Site>();
-  private readonly packages = new Map<string, Package>();
-
-  constructor(doc: SmsDocument) {
-    for (const c of doc.collections) if (!this.collections.has(c.id)) this.collections.set(c.id, c);
-    for (const s of doc.sites) if (!this.sites.has(s.code)) this.sites.set(s.code, s);
-    for (const p of doc.packages) if (!this.packages.has(p.id)) this.packages.set(p.id, p);
-  }
-
-  dependenciesOf(advertisement: Advertisement, setting: string): Dependencies {
-    const collection = this.collections.get(advertisement.collection);
-    const site = collection ? this.sites.get(collection.site) : undefined;
-    const pkg = this.packages.get(advertisement.package);
-    const program = pkg?.programs.find((p) => p.name === advertisement.program);
-    return { collection, site, pkg, program, setting };
-  }
+/** What one advertisement's findings depend on, found as the engine finds them (`modelLookup`). */
+function dependenciesOf(doc: SmsDocument, advertisement: Advertisement, setting: string): Dependencies {
+  const lookup = modelLookup(doc);
+  const collection = lookup.collection(advertisement.collection);
+  const site = collection ? lookup.site(collection.site) : undefined;
+  const pkg = lookup.package(advertisement.package);
+  const program = pkg?.programs.find((p) => p.name === advertisement.program);
+  return { collection, site, pkg, program, setting };
 }
 
 function sameDependencies(a: Dependencies, b: Dependencies): boolean {
