@@ -15,7 +15,7 @@ import { analyzeValidation, IncrementalAnalyzer, validateText, type Validation }
 import { simulate } from '../../server/src/core/engine/simulate';
 import type { SimulationOptions } from '../../server/src/core/engine/types';
 import { SimulationCache } from '../../server/src/core/findings/simulationCache';
-import { cursorSamples, foldSpans } from '../helpers/lazyViews';
+import { cursorSamples, foldSpans, locateSamples } from '../helpers/lazyViews';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const examples = readdirSync(EXAMPLES)
@@ -273,6 +273,7 @@ function assertSameValidation(incremental: Validation, full: Validation, text: s
   // Before `tree`, which parses every item of a lazy list: these must not need to.
   assert.deepEqual(foldSpans(incremental.parsed), foldSpans(full.parsed), where);
   assert.deepEqual(cursorSamples(incremental.parsed, 7), cursorSamples(full.parsed, 7), where);
+  assert.deepEqual(locateSamples(incremental.parsed), locateSamples(full.parsed), where);
   assert.deepEqual(tree(incremental.parsed.yaml.contents), tree(full.parsed.yaml.contents), where);
   assert.deepEqual(incremental.parsed.yaml.range, full.parsed.yaml.range, where);
 }

@@ -17,7 +17,9 @@ import { scanSegments } from '../../server/src/core/document/segments';
 import { findingDiagnosticList, findingDiagnostics } from '../../server/src/core/findings/findingDiagnostics';
 import { formatWhen, formatWithLuxon } from '../../server/src/core/findings/when';
 import { capDiagnostics } from '../../server/src/languageserver/features/diagnostics';
-import { cursorSamples, foldSpans } from '../helpers/lazyViews';
+import { foldingRanges } from '../../server/src/languageserver/features/folding';
+import { documentSymbols } from '../../server/src/languageserver/features/symbols';
+import { cursorSamples, foldSpans, locateSamples } from '../helpers/lazyViews';
 import { example } from '../helpers/paths';
 
 function tree(node: unknown, out: string[] = []): string[] {
@@ -46,6 +48,7 @@ function parsesLikeWhole(text: string, parser = new IncrementalParser()): boolea
   assert.deepEqual(pieces.syntaxDiagnostics, whole.syntaxDiagnostics, JSON.stringify(text));
   assert.deepEqual(foldSpans(pieces), foldSpans(whole), JSON.stringify(text));
   assert.deepEqual(cursorSamples(pieces, 1), cursorSamples(whole, 1), JSON.stringify(text));
+  assert.deepEqual(locateSamples(pieces), locateSamples(whole), JSON.stringify(text));
   assert.deepEqual(tree(pieces.yaml.contents), tree(whole.yaml.contents), JSON.stringify(text));
   assert.deepEqual(pieces.yaml.range, whole.yaml.range, JSON.stringify(text));
   return parser.lastMode === 'pieces';
@@ -167,6 +170,13 @@ test('list items keep no nodes beyond a bound: evicted ones parse again at their
   assert.equal(parser.cachedItemTrees, 0);
   const firstName = text.indexOf('name:', text.indexOf('advertisements:'));
   assert.deepEqual(cursorSamples(before, 97), cursorSamples(parseText(text), 97));
+  const cachedBefore = parser.cachedItemTrees;
+  assert.deepEqual(locateSamples(before, 20_000), locateSamples(parseText(text), 20_000));
+  assert.equal(parser.cachedItemTrees, cachedBefore, 'locate parses no item');
+  // The outline and folding cover every item: from the kept spans, the same as from the nodes.
+  assert.deepEqual(documentSymbols(before), documentSymbols(parseText(text)));
+  assert.deepEqual(foldingRanges(before), foldingRanges(parseText(text)));
+  assert.equal(parser.cachedItemTrees, cachedBefore, 'the outline and folding parse no item');
   assert.ok(parser.cachedItemTrees > 0 && parser.cachedItemTrees <= MAX_ITEM_TREES);
   // Touching every item keeps the bound; a later edit before all of them moves every offset.
   assert.deepEqual(tree(before.yaml.contents), tree(parseText(text).yaml.contents));

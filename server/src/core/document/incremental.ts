@@ -43,6 +43,7 @@ import {
   type ParsedDocument,
 } from './parse';
 import { scanSegments, type Segment } from './segments';
+import { SpanTable } from './spanTable';
 
 /** A range relative to the start of its piece. */
 type RelativeRange = readonly [number, number, number];
@@ -74,8 +75,8 @@ interface ParsedEntry extends ParsedPiece {
 interface ParsedItem extends ParsedPiece {
   readonly kind: 'item';
   readonly value: unknown;
-  /** The item node's range (undefined for an empty item), for finding the item under an offset. */
-  readonly nodeRange: readonly [number, number] | undefined;
+  /** Where its keys and values are, for `locate` and for finding the item under an offset. */
+  readonly spans: SpanTable;
   /** Foldable spans inside the item, as start/end pairs. */
   readonly folds: Int32Array;
   /** The item's node with ranges absolute for `tree.base`, while cached. */
@@ -305,7 +306,7 @@ function parseItem(source: string): { item: ParsedItem; node: ParsedNode | null 
     containerRange: [...seq.range],
     base: 0,
     value: value[0],
-    nodeRange: node?.range ? [node.range[0], node.range[1]] : undefined,
+    spans: SpanTable.of(node),
     folds: Int32Array.from(folds),
   };
   return { item, node };
@@ -396,7 +397,11 @@ function lazySource(items: readonly ParsedItem[], itemNode: (item: ParsedItem) =
           high = mid - 1;
         }
       }
-      return [found - 1, found].filter((i) => i >= 0 && items[i]?.nodeRange !== undefined);
+      return [found - 1, found].filter((i) => i >= 0 && items[i]?.spans.rootRange(0) !== undefined);
+    },
+    spansOf(index) {
+      const item = items[index] as ParsedItem;
+      return { table: item.spans, base: item.base };
     },
     forEachFold(add: FoldSink) {
       for (const item of items) {

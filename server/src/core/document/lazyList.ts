@@ -9,6 +9,7 @@
  * finding the item under the cursor) asks this module instead.
  */
 import type { ParsedNode } from 'yaml';
+import type { SpanTable } from './spanTable';
 
 /** Receives one foldable span (start and end offsets of the source). */
 export type FoldSink = (start: number, end: number) => void;
@@ -17,6 +18,8 @@ export interface LazyItemSource {
   readonly count: number;
   /** The node of item `index` with its absolute ranges (parsed on demand, or cached). */
   node(index: number): ParsedNode | null;
+  /** Where the keys and values of item `index` are (offsets relative to `base`), without parsing it. */
+  spansOf(index: number): { readonly table: SpanTable; readonly base: number };
   /** The items whose node may contain `offset` (at most two, in list order), found without parsing. */
   candidatesAt(offset: number): number[];
   /** Every foldable span inside the items, including the items themselves. */

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { CoreDiagnostic, Span } from '../diagnostics';
 import { LineIndex } from '../text/lineIndex';
+import { findItemIndex, lazyListOf } from './lazyList';
 
 /** A path into the document value: map keys and list indexes (like ajv's instancePath). */
 export type Path = readonly (string | number)[];
@@ -131,7 +132,17 @@ export type Target = 'key' | 'value' | 'entry';
 export function locate(doc: ParsedDocument, path: Path, target: Target = 'value'): Span {
   let node: unknown = doc.yaml.contents;
   let pair: Pair | undefined;
-  for (const segment of path) {
+  for (let k = 0; k < path.length; k++) {
+    const segment = path[k] as string | number;
+    const lazy = lazyListOf(node);
+    if (lazy && typeof segment === 'number' && Number.isInteger(segment) && segment >= 0 && segment < lazy.count) {
+      // An item of a lazily parsed list: its span table answers the rest without parsing it.
+      const { table, base } = lazy.spansOf(segment);
+      const { step } = table.walk(path.slice(k + 1), base);
+      const keySpan = step.key && trimmedSpan(doc, step.key);
+      if (keySpan && step.emptyValue) return keySpan;
+      return pick(doc, keySpan, step.value && trimmedSpan(doc, step.value), target);
+    }
     let next: unknown;
     let nextPair: Pair | undefined;
     if (isMap(node)) {
@@ -152,10 +163,29 @@ export function locate(doc: ParsedDocument, path: Path, target: Target = 'value'
     if (nextPair === undefined) pair = undefined;
   }
   const keySpan = pair ? spanOfNode(doc, pair.key as Node | undefined) : undefined;
-  const valueSpan = spanOfNode(doc, node as Node | undefined);
+  return pick(doc, keySpan, spanOfNode(doc, node as Node | undefined), target);
+}
+
+/** The span `target` asks for, from what a walk found. */
+function pick(doc: ParsedDocument, keySpan: Span | undefined, valueSpan: Span | undefined, target: Target): Span {
   if (target === 'key' && keySpan) return keySpan;
   if (target === 'entry' && keySpan && valueSpan) return { start: keySpan.start, end: valueSpan.end };
   return valueSpan ?? keySpan ?? wholeLine(doc, 0);
+}
+
+/**
+ * The index of the item of the top-level list `key` whose node contains `offset` (ends
+ * included), or undefined; a lazily parsed list answers without parsing its items.
+ */
+export function listItemAt(doc: ParsedDocument, key: string, offset: number): number | undefined {
+  const list = doc.yaml.get(key, true);
+  if (!isSeq(list)) return undefined;
+  const contains = (item: unknown): boolean => {
+    const range = (item as Node | null | undefined)?.range;
+    return range != null && range[0] <= offset && offset <= range[1];
+  };
+  const index = findItemIndex(list, offset, contains);
+  return index < 0 ? undefined : index;
 }
 
 /** Whether a node exists at `path` (a value may be null). */
@@ -165,8 +195,11 @@ export function hasNode(doc: ParsedDocument, path: Path): boolean {
 
 function spanOfNode(doc: ParsedDocument, node: Node | undefined | null): Span | undefined {
   if (!node || typeof node !== 'object' || !('range' in node) || !node.range) return undefined;
-  const [start, valueEnd] = node.range;
-  // Trim trailing whitespace/newlines that block nodes include.
+  return trimmedSpan(doc, node.range);
+}
+
+/** A node's [start, valueEnd] without the trailing whitespace and newlines block nodes include. */
+function trimmedSpan(doc: ParsedDocument, [start, valueEnd]: readonly [number, number, ...number[]]): Span {
   let end = valueEnd;
   while (end > start && /\s/.test(doc.text.charAt(end - 1))) end--;
   return { start, end };

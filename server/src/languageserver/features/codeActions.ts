@@ -19,8 +19,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeValidation, validateText, type Analysis, type Validation } from '../../core/analyze';
 import { cliverifyBuildName } from '../../core/cliverify/config';
 import { nearestSafeInterval } from '../../core/cliverify/fixes';
-import { locate, type Path } from '../../core/document/parse';
+import { listItemAt, locate, type Path } from '../../core/document/parse';
 import { applyEdits, setVerifyCycleValue, type TextEdit as CoreTextEdit } from '../../core/edits/yamlEdits';
+import { modelLookup } from '../../core/model/lookup';
 import type { Site } from '../../core/model/types';
 import { closestMatch } from '../../core/schema/closestMatch';
 import { allowedKeysAt, enumValuesAt } from '../../core/schema/validate';
@@ -73,13 +74,16 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
 function siteOfAssignment(analysis: Analysis, diagnostic: Diagnostic): Site | undefined {
   const { model, parsed } = analysis;
   if (model === undefined) return undefined;
-  for (const ad of model.advertisements) {
-    for (let j = 0; j < ad.assignments.length; j++) {
-      const range = parsed.lines.rangeOf(locate(parsed, ['advertisements', ad.index, 'assignments', j]));
-      if (!rangeContains(range, diagnostic.range)) continue;
-      const collection = model.collections.find((c) => c.id === ad.collection);
-      return model.sites.find((s) => s.code === collection?.site);
-    }
+  // Only the advertisement the diagnostic starts in can hold it (list items do not overlap).
+  const index = listItemAt(parsed, 'advertisements', parsed.lines.offsetAt(diagnostic.range.start));
+  const ad = model.advertisements.find((a) => a.index === index);
+  if (ad === undefined) return undefined;
+  for (let j = 0; j < ad.assignments.length; j++) {
+    const range = parsed.lines.rangeOf(locate(parsed, ['advertisements', ad.index, 'assignments', j]));
+    if (!rangeContains(range, diagnostic.range)) continue;
+    const lookup = modelLookup(model);
+    const collection = lookup.collection(ad.collection);
+    return collection ? lookup.site(collection.site) : undefined;
   }
   return undefined;
 }

@@ -16,13 +16,17 @@ export async function codeLenses(context: ServerContext, params: CodeLensParams)
   if (!context.store.isCurrent(uri, document.version)) return [];
   // With `simulate: off` the engine does not run by itself; the lens still opens the timeline.
   const simulation = settings.simulate === 'off' ? undefined : context.store.analysis(document, settings).simulation;
+  // One pass each over the model and the findings: a document can hold thousands of advertisements.
+  const models = new Map(validation.model?.advertisements.map((a) => [a.index, a]));
+  const counts = new Map<string, number>();
+  for (const i of simulation?.interruptions ?? []) counts.set(i.advertisement, (counts.get(i.advertisement) ?? 0) + 1);
   return advertisements.map((_item, index): CodeLens => {
     const span = locate(validation.parsed, ['advertisements', index], 'value');
     const start = validation.parsed.lines.positionAt(span.start);
-    const model = validation.model?.advertisements.find((a) => a.index === index);
+    const model = models.get(index);
     let title = 'Simulate';
     if (simulation !== undefined && model !== undefined) {
-      const count = simulation.interruptions.filter((i) => i.advertisement === model.id).length;
+      const count = counts.get(model.id) ?? 0;
       title = `${count} interruption${count === 1 ? '' : 's'} in the horizon · Simulate`;
     } else if (simulation !== undefined) {
       title = 'Not simulated (fix the errors) · Simulate';

@@ -23,6 +23,7 @@ import { cliverifyOutput } from '../cliverifyFile';
 import { analyzeOptions } from '../documents';
 import type { ServerContext } from '../server';
 import { MAX_DOCUMENT_BYTES, oversizedBytes, tooLargeMessage } from '../sizeLimit';
+import { modelLookup } from '../../core/model/lookup';
 
 /** Runs per timeline row; dense schedules (every minute for a year) are cut here. */
 export const TIMELINE_MAX_RUNS_PER_ROW = 2000;
@@ -115,7 +116,7 @@ export function timeline(uri: string, version: number | null, analysis: Analysis
   const horizon = simulation.horizon;
   const passCache = new Map<string, TimelineRow['passes']>();
   const rows = model.advertisements.map((ad): TimelineRow => {
-    const collection = model.collections.find((c) => c.id === ad.collection);
+    const collection = modelLookup(model).collection(ad.collection);
     const runs: Run[] = [];
     let truncated = false;
     for (let j = 0; j < ad.assignments.length; j++) {
