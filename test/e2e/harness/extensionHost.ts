@@ -20,7 +20,7 @@ export interface ExtensionHostRunOptions {
   extensionDevelopmentPath?: string;
   /** Deadline for the result file, from the moment the workbench is open. */
   timeoutMs?: number;
-  /** Screenshot name (test/e2e/screenshots/NAME.png) taken when the tests end or time out. */
+  /** Screenshot name (SCREENSHOTS_DIR/NAME.png) taken when the tests end or time out. */
   screenshotName?: string;
   /** Called once code-server is up (tests use its pgid and dataDir for orphan checks after the run). */
   onServerStarted?: (server: CodeServer) => void;

@@ -10,7 +10,15 @@ export const CODE_SERVER_BIN =
   process.env.CODE_SERVER_BIN ?? join(REPO_ROOT, '.tools/code-server/node_modules/.bin/code-server');
 /** Debian's Chromium: playwright-core drives it and never downloads a browser of its own. */
 export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
-export const SCREENSHOTS_DIR = join(REPO_ROOT, 'test/e2e/screenshots');
+/**
+ * Where screenshots go: the committed proof images (test/e2e/screenshots, shown in the README)
+ * only when `SMS_UPDATE_SCREENSHOTS=1`; otherwise a gitignored folder, so a test run leaves the
+ * checkout clean.
+ */
+export const SCREENSHOTS_DIR =
+  process.env.SMS_UPDATE_SCREENSHOTS === '1'
+    ? join(REPO_ROOT, 'test/e2e/screenshots')
+    : join(REPO_ROOT, 'test/e2e/.work/screenshots');
 /** Scratch space for workspaces, profiles and bundles (gitignored). */
 export const WORK_DIR = join(REPO_ROOT, 'test/e2e/.work');
 export const EXTENSION_BUNDLE = join(REPO_ROOT, 'dist/extension.js');

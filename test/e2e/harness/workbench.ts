@@ -161,7 +161,7 @@ export async function waitForSquiggle(
   await page.locator(`.monaco-editor .squiggly-${severity}`).first().waitFor({ state: 'attached', timeout: timeoutMs });
 }
 
-/** Saves a full-page screenshot as test/e2e/screenshots/NAME.png (the proof a person can look at). */
+/** Saves a full-page screenshot as SCREENSHOTS_DIR/NAME.png (the proof a person can look at). */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const path = join(SCREENSHOTS_DIR, `${name}.png`);
