@@ -35,6 +35,8 @@ export interface GeneratedDocument {
   readonly advertisements: number;
   readonly days: number;
   readonly editTarget: EditTarget;
+  /** The value of the first assignment of the edited advertisement: a hover there runs the engine. */
+  readonly hoverTarget: { readonly line: number; readonly character: number };
 }
 
 export const DEFAULT_SEED = 0x5e_ed_20_01;
@@ -89,7 +91,7 @@ export function generateDocument(options: GenerateOptions): GeneratedDocument {
   const sites = writeSites(out, random, siteCount);
   const collections = writeCollections(out, random, collectionCount, sites);
   const packages = writePackages(out, random, packageCount);
-  const editLine = writeAdvertisements(out, random, n, collections, packages);
+  const { editLine, hoverTarget } = writeAdvertisements(out, random, n, collections, packages);
 
   const text = out.join('\n') + '\n';
   const editOffset = out.slice(0, editLine.line).reduce((sum, line) => sum + line.length + 1, 0) + editLine.character;
@@ -102,6 +104,7 @@ export function generateDocument(options: GenerateOptions): GeneratedDocument {
     advertisements: n,
     days: options.days,
     editTarget,
+    hoverTarget,
   };
 }
 
@@ -175,8 +178,9 @@ function writeAdvertisements(
   count: number,
   collections: readonly CollectionRef[],
   packages: readonly PackageRef[],
-): Omit<EditTarget, 'offset'> {
+): { editLine: Omit<EditTarget, 'offset'>; hoverTarget: { line: number; character: number } } {
   let editTarget: Omit<EditTarget, 'offset'> | undefined;
+  let firstAssignmentLine: number | undefined;
   out.push('advertisements:');
   for (let i = 0; i < count; i++) {
     const pkg = random.pick(packages);
@@ -201,6 +205,7 @@ function writeAdvertisements(
     if (expiration !== undefined) out.push(`    expirationTime: ${wall(expiration)}`);
     out.push(`    gmt: ${gmt}`);
     out.push('    assignments:');
+    if (i === Math.floor(count / 2)) firstAssignmentLine = out.length;
     if (dense) {
       const at = present + random.int(0, 120) * MINUTE_MS;
       out.push(`      - at: ${wall(at)}`, `        every: { minutes: ${random.int(1, 15)} }`, '      - event: asap');
@@ -212,8 +217,13 @@ function writeAdvertisements(
       writeAssignment(out, random, form, present);
     }
   }
-  if (editTarget === undefined) throw new Error('a document needs at least one advertisement');
-  return editTarget;
+  if (editTarget === undefined || firstAssignmentLine === undefined) {
+    throw new Error('a document needs at least one advertisement');
+  }
+  // `      - at: …` (or `token:`, `event:`): the hover goes on the first key's value.
+  const assignmentLine = out[firstAssignmentLine] ?? '';
+  const hoverTarget = { line: firstAssignmentLine, character: assignmentLine.indexOf(': ') + 2 };
+  return { editLine: editTarget, hoverTarget };
 }
 
 /** Recurrences are written in block style, as admins who keep whole hierarchies in one file tend to. */

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { LspDocument } from './inProcess';
 import { BenchLspClient, fileUri } from './lspClient';
-import { runSession } from './lspScenario';
+import { runSession, type SessionResult } from './lspScenario';
 import { settle } from './measure';
-import type { LspResult, LspSizeResult } from './results';
+import { REQUEST_NAMES, type LspResult, type LspSizeResult, type RequestTimes } from './results';
 import { DATA_DIR, OUR_SERVER, REPO_ROOT, SCHEMA_MODELINE, YAML_LANGUAGE_SERVER, type BenchServer } from './servers';
 
 export interface LspPlan {
@@ -84,6 +84,7 @@ export async function lspSideBySide(
             result.edits.push(...outcome.edits);
             if (outcome.save !== undefined) result.saves.push(outcome.save);
             result.counts = { ...result.counts, ...outcome.counts };
+            addRequests(result, outcome.requests);
           }
           if (outcome.timedOut) {
             result.timedOut = outcome.timedOut;
@@ -118,6 +119,23 @@ function emptyResult(server: BenchServer, advertisements: number): LspResult {
     publishesOnSave: server.publishesOnSave,
     counts: {},
   };
+}
+
+/** Adds one session's request outcomes to the server's lists. */
+function addRequests(result: LspResult, outcomes: SessionResult['requests']): void {
+  for (const name of REQUEST_NAMES) {
+    const outcome = outcomes[name];
+    if (outcome === undefined) continue;
+    const requests = (result.requests ??= {});
+    const times: RequestTimes = (requests[name] ??= { ms: [] });
+    if (outcome === 'unsupported') times.unsupported = true;
+    else if ('ms' in outcome) {
+      times.ms.push(outcome.ms);
+      times.size = outcome.size;
+    } else if ('timedOutAfterMs' in outcome) {
+      times.timedOut = { afterMs: outcome.timedOutAfterMs, sessions: (times.timedOut?.sessions ?? 0) + 1 };
+    } else times.error = outcome.error;
+  }
 }
 
 /** Without this, a silently missing schema would make yaml-language-server look fast for the wrong reason. */

@@ -2,10 +2,12 @@
  * A minimal LSP client for timing any stdio language server (ours and yaml-language-server) with
  * the same code path: send a notification, await the next publishDiagnostics for that uri.
  * Answers `workspace/configuration` from a map of sections and every other server request with null.
+ * Requests (outline, hover, …) are timed from send to response, with a timeout.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
+  CancellationTokenSource,
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
@@ -20,9 +22,13 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type InitializeResult,
   type ProtocolConnection,
+  type ProtocolRequestType,
   type PublishDiagnosticsParams,
   type Range,
+  type RequestParam,
+  type ServerCapabilities,
 } from 'vscode-languageserver-protocol/node';
 
 export interface ServerCommand {
@@ -45,8 +51,11 @@ const ACKNOWLEDGED_REQUESTS = [
 ];
 
 export class Timeout extends Error {
-  constructor(readonly ms: number) {
-    super(`no diagnostics within ${ms} ms`);
+  constructor(
+    readonly ms: number,
+    awaited = 'diagnostics',
+  ) {
+    super(`no ${awaited} within ${ms} ms`);
   }
 }
 
@@ -60,6 +69,7 @@ export class BenchLspClient {
   private readonly waiters: Waiter[] = [];
   private readonly versions = new Map<string, number>();
   private stderr = '';
+  private initializeResult: InitializeResult | undefined;
 
   private constructor(
     readonly server: ServerCommand,
@@ -89,7 +99,7 @@ export class BenchLspClient {
     );
     connection.listen();
     const client = new BenchLspClient(server, child, connection);
-    await connection.sendRequest(InitializeRequest.type, {
+    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       workspaceFolders: null,
@@ -98,6 +108,11 @@ export class BenchLspClient {
         textDocument: {
           synchronization: { didSave: true, dynamicRegistration: true },
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          // So that servers answer the timed requests in their richest form.
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          foldingRange: {},
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeLens: {},
         },
       },
     });
@@ -110,6 +125,38 @@ export class BenchLspClient {
 
   get stderrText(): string {
     return this.stderr;
+  }
+
+  /** What the server advertised in its InitializeResult. */
+  get capabilities(): ServerCapabilities {
+    return this.initializeResult?.capabilities ?? {};
+  }
+
+  /**
+   * Sends a request and times it until the response is read. Rejects with `Timeout` after
+   * `timeoutMs` and cancels the request then (`$/cancelRequest`), so a stuck answer does not pile up.
+   */
+  async request<P, R, PR, E, RO>(
+    type: ProtocolRequestType<P, R, PR, E, RO>,
+    params: RequestParam<P>,
+    timeoutMs: number,
+  ): Promise<{ ms: number; result: R }> {
+    const cancellation = new CancellationTokenSource();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        cancellation.cancel();
+        reject(new Timeout(timeoutMs, `${type.method} answer`));
+      }, timeoutMs);
+    });
+    const start = performance.now();
+    try {
+      const result = await Promise.race([this.connection.sendRequest(type, params, cancellation.token), timedOut]);
+      return { ms: performance.now() - start, result };
+    } finally {
+      clearTimeout(timer);
+      cancellation.dispose();
+    }
   }
 
   /** Resolves with the first publish for `uri` (after this call) that satisfies `where`. */

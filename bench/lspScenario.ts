@@ -1,12 +1,26 @@
 /**
  * One timed editing session against a language server: didOpen → complete diagnostics, a few
- * one-character edits inside one advertisement → diagnostics of each new version, didSave → the
- * server's save diagnostics. Times run from just before the notification is written to the moment
- * the matching publishDiagnostics is read, i.e. what an editor would wait.
+ * one-character edits inside one advertisement → diagnostics of each new version, then once each the
+ * requests an editor sends after an edit (outline, folding, CodeLens, hover on an assignment), didSave → the
+ * server's save diagnostics. Times run from just before the message is written to the moment the
+ * matching publishDiagnostics or response is read, i.e. what an editor would wait.
  */
-import type { PublishDiagnosticsParams, Range } from 'vscode-languageserver-protocol/node';
+import {
+  CodeLensRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  ResponseError,
+  type DocumentSymbol,
+  type PublishDiagnosticsParams,
+  type Range,
+  type ServerCapabilities,
+  type SymbolInformation,
+  type TextDocumentPositionParams,
+} from 'vscode-languageserver-protocol/node';
 import type { EditTarget, GeneratedDocument } from './generate';
 import { Timeout, type BenchLspClient } from './lspClient';
+import { REQUEST_NAMES, type RequestName } from './results';
 import type { BenchServer } from './servers';
 
 export type Phase = 'open' | 'edit' | 'save';
@@ -18,7 +32,16 @@ export interface SessionResult {
   /** Diagnostics count of the last publish of each phase (a sanity check: same document, same verdict). */
   readonly counts: Partial<Record<Phase, number>>;
   timedOut?: { readonly phase: Phase; readonly afterMs: number };
+  /** One of each request after the edits (absent when a diagnostics phase timed out before). */
+  readonly requests: Partial<Record<RequestName, RequestOutcome>>;
 }
+
+/** A timeout or an error response is a result too: the session goes on. */
+export type RequestOutcome =
+  | { readonly ms: number; readonly size: number }
+  | { readonly timedOutAfterMs: number }
+  | { readonly error: string }
+  | 'unsupported';
 
 export interface SessionOptions {
   readonly uri: string;
@@ -32,7 +55,7 @@ export async function runSession(
   doc: GeneratedDocument,
   options: SessionOptions,
 ): Promise<SessionResult> {
-  const result: SessionResult = { edits: [], counts: {} };
+  const result: SessionResult = { edits: [], counts: {}, requests: {} };
   const { uri, timeoutMs } = options;
   try {
     const opened = await timed(
@@ -59,6 +82,10 @@ export async function runSession(
       result.edits.push(edited.ms);
       result.counts.edit = edited.params.diagnostics.length;
     }
+
+    // The last edit's diagnostics are in, so the requests see the latest version (ours validated it already).
+    const at = { textDocument: { uri }, position: doc.hoverTarget };
+    for (const name of REQUEST_NAMES) result.requests[name] = await timeRequest(client, REQUESTS[name], at, timeoutMs);
 
     if (server.publishesOnSave) {
       const saved = await timed(
@@ -92,6 +119,71 @@ async function timed(
   await send();
   const params = await published;
   return { ms: performance.now() - start, params };
+}
+
+interface TimedRequest {
+  /** The InitializeResult capability without which the request is not sent. */
+  readonly capability: keyof ServerCapabilities;
+  /** Sends the request once: its time and the size of its answer. */
+  readonly send: (
+    client: BenchLspClient,
+    at: TextDocumentPositionParams,
+    timeoutMs: number,
+  ) => Promise<{ ms: number; size: number }>;
+}
+
+const REQUESTS: Record<RequestName, TimedRequest> = {
+  documentSymbol: {
+    capability: 'documentSymbolProvider',
+    send: async (client, { textDocument }, timeoutMs) =>
+      sized(await client.request(DocumentSymbolRequest.type, { textDocument }, timeoutMs), countSymbols),
+  },
+  foldingRange: {
+    capability: 'foldingRangeProvider',
+    send: async (client, { textDocument }, timeoutMs) =>
+      sized(
+        await client.request(FoldingRangeRequest.type, { textDocument }, timeoutMs),
+        (ranges) => ranges?.length ?? 0,
+      ),
+  },
+  codeLens: {
+    capability: 'codeLensProvider',
+    send: async (client, { textDocument }, timeoutMs) =>
+      sized(await client.request(CodeLensRequest.type, { textDocument }, timeoutMs), (lenses) => lenses?.length ?? 0),
+  },
+  hover: {
+    capability: 'hoverProvider',
+    send: async (client, at, timeoutMs) =>
+      sized(await client.request(HoverRequest.type, at, timeoutMs), (hover) => (hover ? 1 : 0)),
+  },
+};
+
+async function timeRequest(
+  client: BenchLspClient,
+  request: TimedRequest,
+  at: TextDocumentPositionParams,
+  timeoutMs: number,
+): Promise<RequestOutcome> {
+  if (!client.capabilities[request.capability]) return 'unsupported';
+  try {
+    return await request.send(client, at, timeoutMs);
+  } catch (error) {
+    if (error instanceof Timeout) return { timedOutAfterMs: error.ms };
+    if (error instanceof ResponseError) return { error: error.message };
+    throw error;
+  }
+}
+
+function sized<R>(answer: { ms: number; result: R }, size: (result: R) => number): { ms: number; size: number } {
+  return { ms: answer.ms, size: size(answer.result) };
+}
+
+/** Every symbol of the outline, children included (a flat SymbolInformation list has none). */
+function countSymbols(symbols: readonly (DocumentSymbol | SymbolInformation)[] | null): number {
+  return (symbols ?? []).reduce(
+    (n, symbol) => n + 1 + ('children' in symbol ? countSymbols(symbol.children ?? []) : 0),
+    0,
+  );
 }
 
 /** Edit i replaces the target letter: D → E, E → D, … (the name stays valid, the text really changes). */

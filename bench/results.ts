@@ -42,6 +42,22 @@ export interface EngineScalingResult {
   readonly delays: number;
 }
 
+/** Requests an editor sends after edits, timed once per LSP session after the edits (bench/lspScenario.ts). */
+export const REQUEST_NAMES = ['documentSymbol', 'foldingRange', 'codeLens', 'hover'] as const;
+export type RequestName = (typeof REQUEST_NAMES)[number];
+
+/** One request of one server on one document, over all measured sessions. */
+export interface RequestTimes {
+  readonly ms: number[];
+  /** Size of the last answer: symbols (children included), ranges, lenses; hover: 1 when non-null, else 0. */
+  size?: number;
+  /** Not advertised in the server's InitializeResult, so never sent. */
+  unsupported?: boolean;
+  timedOut?: { readonly afterMs: number; sessions: number };
+  /** The last error response's message. */
+  error?: string;
+}
+
 /** Raw times of one server on one document, over all measured sessions. */
 export interface LspResult {
   readonly server: string;
@@ -54,6 +70,8 @@ export interface LspResult {
   counts: Partial<Record<'open' | 'edit' | 'save', number>>;
   timedOut?: { readonly phase: string; readonly afterMs: number };
   peakRssBytes?: number;
+  /** Absent in results of bench versions before the requests were timed. */
+  requests?: Partial<Record<RequestName, RequestTimes>>;
 }
 
 export interface LspSizeResult {

@@ -39,7 +39,7 @@ export const OUR_SERVER: BenchServer = {
 
 const YAML_SETTINGS = {
   validate: true,
-  hover: false,
+  hover: true,
   completion: false,
   format: { enable: false },
   // No network in the bench (and no other schema than the modeline's).
