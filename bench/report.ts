@@ -340,9 +340,9 @@ function requestsSection(sizes: readonly LspSizeResult[]): string[] {
   // Results of bench versions that did not time the requests have nothing to show here.
   if (!sizes.some((size) => size.servers.some((result) => result.requests !== undefined))) return [];
   const out = [
-    '## Other requests after the edits (over LSP stdio)',
+    '## Other requests after an edit (over LSP stdio)',
     '',
-    "In each session above, after the last edit's diagnostics and before the save, each request is sent once and " +
+    'In each session above, after the save and one more one-character edit (its diagnostics in), each request is sent once and ' +
       'timed from send to response (n = sessions). The size is that of the last answer: symbols (children included), ' +
       'folding ranges, lenses; hover: whether the answer was non-null. n/a: the server does not advertise the provider.',
     '',
