@@ -101,11 +101,13 @@ export const MAX_FLOW_DEPTH = 500;
  */
 export function tooDeeplyNested(text: string): number | undefined {
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  // A regular expression jumps from bracket to bracket; most of a document has none.
+  const brackets = /[[\]{}]/g;
+  for (let match = brackets.exec(text); match !== null; match = brackets.exec(text)) {
+    const c = text.charCodeAt(match.index);
     if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > MAX_FLOW_DEPTH) return i;
-    } else if ((c === 93 /* ] */ || c === 125) /* } */ && depth > 0) {
+      if (++depth > MAX_FLOW_DEPTH) return match.index;
+    } else if (depth > 0) {
       depth--;
     }
   }
