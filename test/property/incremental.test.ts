@@ -105,7 +105,21 @@ type Edit =
 
 const snippet = fc.oneof(
   fc.constantFrom(' ', '\n', ':', '-', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '!', '|', '>'),
-  fc.constantFrom('\t', '---\n', '\ufeff', '\r', '  ', 'x', '7', 'id: ', '  - ', 'at: 2001-13-01T00:00', 'LAB'),
+  fc.constantFrom(
+    '\t',
+    '---\n',
+    '\ufeff',
+    '\r',
+    '  ',
+    'x',
+    '7',
+    'id: ',
+    '  - ',
+    'at: 2001-13-01T00:00',
+    'LAB',
+    '\u0000',
+    '\u001b',
+  ),
   fc.string({ maxLength: 4 }),
 );
 

@@ -218,6 +218,16 @@ test('folding spans are those of a visit over every node (flow collections and c
   }
 });
 
+test('a control character in any piece, new or reused, means the whole parse and its error', () => {
+  const clean = 'version: 1\nsites:\n  - code: A\n  - code: B\n';
+  const parser = new IncrementalParser();
+  assert.equal(parsesLikeWhole(clean, parser), true);
+  const dirty = clean.replace('code: B', 'code: B\u0000');
+  assert.equal(parsesLikeWhole(dirty, parser), false);
+  assert.match(parseText(dirty).syntaxDiagnostics[0]?.message ?? '', /Control character U\+0000/);
+  assert.equal(parsesLikeWhole(clean, parser), true);
+});
+
 test('a repeated top-level key falls back to the whole parse and its error', () => {
   const text = 'version: 1\nversion: 1\nsites:\n  - code: A\n';
   assert.equal(parsesLikeWhole(text), false);

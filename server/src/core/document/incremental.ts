@@ -109,9 +109,9 @@ export class IncrementalParser {
   /** Same result as `parseText(text)`; unchanged pieces of the previous call are reused. */
   parse(text: string): ParsedDocument {
     this.mode = 'whole';
-    // Control characters and absurd nesting are reported by the whole-text parse.
-    const plain = firstControlCharacter(text) === undefined && tooDeeplyNested(text) === undefined;
-    const layout = plain ? scanSegments(text) : undefined;
+    // Absurd nesting is reported by the whole-text parse; so are control characters, which
+    // `parsePiece` looks for in each new piece (the pieces tile the text).
+    const layout = tooDeeplyNested(text) === undefined ? scanSegments(text) : undefined;
     if (!layout) return parseText(text);
     const nextEntries = new Map<string, ParsedEntry[]>();
     const nextItems = new Map<string, ParsedItem[]>();
@@ -236,6 +236,7 @@ function put<T>(cache: Map<string, T[]>, source: string, piece: T): void {
 
 /** Parses one piece; undefined when it has problems or aliases (those need the whole document). */
 function parsePiece(source: string): { doc: Document.Parsed; value: unknown } | undefined {
+  if (firstControlCharacter(source) !== undefined) return undefined;
   const doc = parseDocument(source, PARSE_OPTIONS);
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
   if (source.includes('*') && hasAlias(doc)) return undefined;
