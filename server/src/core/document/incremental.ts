@@ -2,12 +2,12 @@
  * Parsing a text piece by piece (see `segments.ts`) and keeping the pieces between versions, so
  * that an edit re-parses only the pieces whose text changed. The result is a `ParsedDocument`
  * equal to `parseText` of the same text: the same value, no syntax errors, and one `yaml`
- * Document whose nodes carry the same absolute ranges (the unchanged pieces' nodes are reused,
- * their ranges shifted to where the piece now starts).
+ * Document whose nodes carry the same absolute ranges.
  *
  * List items keep their text, value and spans, not their node trees (see `lazyList.ts`): the
- * composed document's lists parse an item's nodes again when asked for them, and keep the most
- * recently used ones (MAX_ITEM_TREES) so that repeated lookups do not parse again.
+ * composed document's lists parse an item's nodes again when asked for them (moved to where the
+ * item now starts), and keep the most recently used ones (MAX_ITEM_TREES); span tables answer
+ * `locate` without parsing. Top-level entries (a handful) keep their nodes, shifted as they move.
  *
  * Anything the pieces cannot vouch for falls back to one whole-document parse: a piece with a
  * syntax error or warning, an alias, a piece that is not the one entry or item it should be,
