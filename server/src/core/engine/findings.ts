@@ -79,7 +79,10 @@ function sortByRule10<T extends Sortable>(items: readonly T[], groups: readonly 
   for (let i = 0; i < n && unit > 1; i++) if ((items[i]!.runStart - earliest) % unit !== 0) unit = 1;
 
   // The key (runStart - earliest) / unit, split into two 22-bit-or-more halves kept as int32s.
-  let columns: RadixColumns = { index: new Uint32Array(n), low: new Uint32Array(n), high: new Uint32Array(n) };
+  // Two sets of columns, read from one and written to the other in turn (millions of findings
+  // would otherwise leave three fresh arrays of garbage per pass).
+  let columns = radixColumns(n);
+  let spare = radixColumns(n);
   const digits = new Uint32Array(n);
   let largest = 0;
   let groupCount = 0;
@@ -93,12 +96,14 @@ function sortByRule10<T extends Sortable>(items: readonly T[], groups: readonly 
     digits[i] = groups[i]!;
     groupCount = Math.max(groupCount, groups[i]! + 1);
   }
-  columns = countingPass(columns, digits, groupCount);
+  countingPass(columns, spare, digits, groupCount);
+  [columns, spare] = [spare, columns];
   for (let bit = 0; 2 ** bit <= largest; bit += DIGIT_BITS) {
     const source = bit < LOW_BITS ? columns.low : columns.high;
     const shift = bit < LOW_BITS ? bit : bit - LOW_BITS;
     for (let k = 0; k < n; k++) digits[k] = (source[k]! >>> shift) & DIGIT_MASK;
-    columns = countingPass(columns, digits, 1 << DIGIT_BITS);
+    countingPass(columns, spare, digits, 1 << DIGIT_BITS);
+    [columns, spare] = [spare, columns];
   }
   const sorted = new Array<T>(n);
   for (let k = 0; k < n; k++) sorted[k] = items[columns.index[k]!]!;
@@ -117,20 +122,22 @@ interface RadixColumns {
   readonly high: Uint32Array;
 }
 
-/** One stable counting pass by `digits` (aligned with the columns, each in [0, size)). */
-function countingPass(columns: RadixColumns, digits: Uint32Array, size: number): RadixColumns {
+function radixColumns(n: number): RadixColumns {
+  return { index: new Uint32Array(n), low: new Uint32Array(n), high: new Uint32Array(n) };
+}
+
+/** One stable counting pass by `digits` (aligned with the columns, each in [0, size)) from `columns` into `out`. */
+function countingPass(columns: RadixColumns, out: RadixColumns, digits: Uint32Array, size: number): void {
   const n = digits.length;
   const next = new Uint32Array(size + 1);
   for (let k = 0; k < n; k++) next[digits[k]! + 1]!++;
   for (let d = 1; d <= size; d++) next[d]! += next[d - 1]!;
-  const out: RadixColumns = { index: new Uint32Array(n), low: new Uint32Array(n), high: new Uint32Array(n) };
   for (let k = 0; k < n; k++) {
     const at = next[digits[k]!]!++;
     out.index[at] = columns.index[k]!;
     out.low[at] = columns.low[k]!;
     out.high[at] = columns.high[k]!;
   }
-  return out;
 }
 
 /** Adds the findings of one assignment against every pass of its collection that can matter. */
