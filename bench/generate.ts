@@ -37,6 +37,8 @@ export interface GeneratedDocument {
   readonly editTarget: EditTarget;
   /** The value of the first assignment of the edited advertisement: a hover there runs the engine. */
   readonly hoverTarget: { readonly line: number; readonly character: number };
+  /** After `program: ` of the edited advertisement: a value completion (the package's programs). */
+  readonly completionTarget: { readonly line: number; readonly character: number };
 }
 
 export const DEFAULT_SEED = 0x5e_ed_20_01;
@@ -92,6 +94,8 @@ export function generateDocument(options: GenerateOptions): GeneratedDocument {
   const collections = writeCollections(out, random, collectionCount, sites);
   const packages = writePackages(out, random, packageCount);
   const { editLine, hoverTarget } = writeAdvertisements(out, random, n, collections, packages);
+  const completionTarget = { line: editLine.line + 2, character: '    program: '.length };
+  if (!out[completionTarget.line]?.startsWith('    program: ')) throw new Error('completion target is misplaced');
 
   const text = out.join('\n') + '\n';
   const editOffset = out.slice(0, editLine.line).reduce((sum, line) => sum + line.length + 1, 0) + editLine.character;
@@ -105,6 +109,7 @@ export function generateDocument(options: GenerateOptions): GeneratedDocument {
     days: options.days,
     editTarget,
     hoverTarget,
+    completionTarget,
   };
 }
 

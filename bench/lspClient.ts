@@ -113,6 +113,7 @@ export class BenchLspClient {
           foldingRange: {},
           hover: { contentFormat: ['markdown', 'plaintext'] },
           codeLens: {},
+          completion: { completionItem: { snippetSupport: true } },
         },
       },
     });

@@ -2,12 +2,13 @@
  * One timed editing session against a language server: didOpen → complete diagnostics, a few
  * one-character edits inside one advertisement → diagnostics of each new version, didSave → the
  * server's save diagnostics, then one more edit and once each the requests an editor sends after
- * an edit (outline, folding, CodeLens, hover on an assignment). Times run from just before the
+ * an edit (outline, folding, CodeLens, hover on an assignment, a value completion). Times run from just before the
  * message is written to the moment the matching publishDiagnostics or response is read, i.e. what
  * an editor would wait.
  */
 import {
   CodeLensRequest,
+  CompletionRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
   HoverRequest,
@@ -17,7 +18,7 @@ import {
   type Range,
   type ServerCapabilities,
   type SymbolInformation,
-  type TextDocumentPositionParams,
+  type Position,
 } from 'vscode-languageserver-protocol/node';
 import type { EditTarget, GeneratedDocument } from './generate';
 import { Timeout, type BenchLspClient } from './lspClient';
@@ -101,7 +102,7 @@ export async function runSession(
     // hover on an assignment runs it) without doing the save's engine work before the save is timed.
     await edit(options.edits);
     result.edits.pop();
-    const at = { textDocument: { uri }, position: doc.hoverTarget };
+    const at: RequestTargets = { textDocument: { uri }, hover: doc.hoverTarget, completion: doc.completionTarget };
     for (const name of REQUEST_NAMES) result.requests[name] = await timeRequest(client, REQUESTS[name], at, timeoutMs);
     await client.close(uri);
   } catch (error) {
@@ -126,13 +127,20 @@ async function timed(
   return { ms: performance.now() - start, params };
 }
 
+/** Where the requests go: the document, and the positions of the hover and of the completion. */
+interface RequestTargets {
+  readonly textDocument: { readonly uri: string };
+  readonly hover: Position;
+  readonly completion: Position;
+}
+
 interface TimedRequest {
   /** The InitializeResult capability without which the request is not sent. */
   readonly capability: keyof ServerCapabilities;
   /** Sends the request once: its time and the size of its answer. */
   readonly send: (
     client: BenchLspClient,
-    at: TextDocumentPositionParams,
+    at: RequestTargets,
     timeoutMs: number,
   ) => Promise<{ ms: number; size: number }>;
 }
@@ -158,15 +166,24 @@ const REQUESTS: Record<RequestName, TimedRequest> = {
   },
   hover: {
     capability: 'hoverProvider',
-    send: async (client, at, timeoutMs) =>
-      sized(await client.request(HoverRequest.type, at, timeoutMs), (hover) => (hover ? 1 : 0)),
+    send: async (client, { textDocument, hover }, timeoutMs) =>
+      sized(await client.request(HoverRequest.type, { textDocument, position: hover }, timeoutMs), (answer) =>
+        answer ? 1 : 0,
+      ),
+  },
+  completion: {
+    capability: 'completionProvider',
+    send: async (client, { textDocument, completion }, timeoutMs) =>
+      sized(await client.request(CompletionRequest.type, { textDocument, position: completion }, timeoutMs), (list) =>
+        Array.isArray(list) ? list.length : (list?.items.length ?? 0),
+      ),
   },
 };
 
 async function timeRequest(
   client: BenchLspClient,
   request: TimedRequest,
-  at: TextDocumentPositionParams,
+  at: RequestTargets,
   timeoutMs: number,
 ): Promise<RequestOutcome> {
   if (!client.capabilities[request.capability]) return 'unsupported';

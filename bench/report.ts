@@ -334,6 +334,7 @@ const REQUEST_COLUMNS: Record<RequestName, { readonly title: string; readonly si
   foldingRange: { title: 'foldingRange', size: (n) => counted(n, 'range', 'ranges') },
   codeLens: { title: 'codeLens', size: (n) => counted(n, 'lens', 'lenses') },
   hover: { title: 'hover on an assignment', size: (n) => (n > 0 ? 'non-null' : 'null') },
+  completion: { title: 'completion after `program: `', size: (n) => counted(n, 'item', 'items') },
 };
 
 function requestsSection(sizes: readonly LspSizeResult[]): string[] {
@@ -344,12 +345,14 @@ function requestsSection(sizes: readonly LspSizeResult[]): string[] {
     '',
     'In each session above, after the save and one more one-character edit (its diagnostics in), each request is sent once and ' +
       'timed from send to response (n = sessions). The size is that of the last answer: symbols (children included), ' +
-      'folding ranges, lenses; hover: whether the answer was non-null. n/a: the server does not advertise the provider.',
+      'folding ranges, lenses, completion items; hover: whether the answer was non-null. n/a: the server does not ' +
+      'advertise the provider.',
     '',
     'Sizes differ by design: yaml-language-server stops at 5,000 symbols and 5,000 folding ranges ' +
       '(`yaml.maxItemsComputed`), and its one lens is the schema link at the top. Hover is on the value of the ' +
       "edited advertisement's first assignment: ours runs the engine there (that advertisement's runs and the " +
-      "interruptions they meet); yaml-language-server answers from the schema's descriptions.",
+      "interruptions they meet); yaml-language-server answers from the schema's descriptions. Completion is after " +
+      '`program: ` of the same advertisement (ours offers the programs of its package).',
     '',
     `| advertisements | server | ${REQUEST_NAMES.map((name) => REQUEST_COLUMNS[name].title).join(' | ')} |`,
     `|---:|---|${REQUEST_NAMES.map(() => '---:').join('|')}|`,

@@ -43,13 +43,13 @@ export interface EngineScalingResult {
 }
 
 /** Requests an editor sends after edits, timed once per LSP session after the edits (bench/lspScenario.ts). */
-export const REQUEST_NAMES = ['documentSymbol', 'foldingRange', 'codeLens', 'hover'] as const;
+export const REQUEST_NAMES = ['documentSymbol', 'foldingRange', 'codeLens', 'hover', 'completion'] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
 /** One request of one server on one document, over all measured sessions. */
 export interface RequestTimes {
   readonly ms: number[];
-  /** Size of the last answer: symbols (children included), ranges, lenses; hover: 1 when non-null, else 0. */
+  /** Size of the last answer: symbols (children included), ranges, lenses, completion items; hover: 1 when non-null, else 0. */
   size?: number;
   /** Not advertised in the server's InitializeResult, so never sent. */
   unsupported?: boolean;

@@ -40,7 +40,7 @@ export const OUR_SERVER: BenchServer = {
 const YAML_SETTINGS = {
   validate: true,
   hover: true,
-  completion: false,
+  completion: true,
   format: { enable: false },
   // No network in the bench (and no other schema than the modeline's).
   schemaStore: { enable: false },

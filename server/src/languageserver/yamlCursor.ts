@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { findItemIndex } from '../core/document/lazyList';
 import type { Path } from '../core/document/parse';
+import { scanSegments } from '../core/document/segments';
 import type { Position } from '../core/diagnostics';
 import type { LineIndex } from '../core/text/lineIndex';
 
@@ -80,8 +81,16 @@ export interface CompletionSite {
   readonly newListItem: boolean;
   /** Key: the keys the mapping already has (not offered again). */
   readonly existingKeys: readonly string[];
-  /** The document's value with the placeholder in place (for ids to reference). */
+  /** The document's value with the placeholder in place (for ids to reference); computed on first use. */
   readonly value: unknown;
+}
+
+/** Options of `completionSiteAt`. */
+export interface CompletionSiteOptions {
+  /** The document's current value (undefined when it does not parse): the base of `value`. */
+  readonly documentValue?: unknown;
+  /** Parse the whole copy even where the cursor's piece would do (the reference the tests compare with). */
+  readonly wholeDocument?: boolean;
 }
 
 const KEY_LINE = /^(\s*)((?:-\s+)*)([A-Za-z_$][\w$-]*)?$/;
@@ -90,7 +99,12 @@ const FLOW_KEY = /([{,]\s*)([A-Za-z_$][\w$-]*)?$/;
 const FLOW_VALUE = /([{,]\s*[A-Za-z_$][\w$-]*\s*:\s*)["']?([^\s"'#,{}[\]]*)$/;
 
 /** What a completion at `position` would complete, or undefined (comment, scalar text, …). */
-export function completionSiteAt(text: string, lines: LineIndex, position: Position): CompletionSite | undefined {
+export function completionSiteAt(
+  text: string,
+  lines: LineIndex,
+  position: Position,
+  options: CompletionSiteOptions = {},
+): CompletionSite | undefined {
   const lineStart = lines.offsetAt({ line: position.line, character: 0 });
   const cursor = lines.offsetAt(position);
   const lineEnd = lines.lineEnd(position.line);
@@ -134,16 +148,105 @@ export function completionSiteAt(text: string, lines: LineIndex, position: Posit
   // Quotes typed before the word are not part of the prefix: replace from the word's start.
   const prefixStart = position.character - prefix.length;
   const copy = text.slice(0, lineStart) + replacement + text.slice(lineEnd);
-  const yaml = parseDocument(copy, { version: '1.2', schema: 'core', uniqueKeys: false });
-  const found = findPlaceholder(yaml.contents, []);
+  const local = options.wholeDocument ? undefined : placeholderInPiece(copy, lineStart, options.documentValue);
+  const found = local ?? placeholderInWhole(copy);
   if (found === undefined || found.kind !== kind) return undefined;
   let value: unknown;
-  try {
-    value = yaml.toJS({ maxAliasCount: 100 });
-  } catch {
-    value = undefined;
+  let computed = false;
+  return {
+    kind,
+    path: found.path,
+    prefix,
+    prefixStart,
+    newListItem,
+    existingKeys: found.siblings,
+    get value(): unknown {
+      if (!computed) value = found.value();
+      computed = true;
+      return value;
+    },
+  };
+}
+
+const COPY_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: false } as const;
+
+interface PlaceholderSite extends PlaceholderHit {
+  /** The document's value with the placeholder in place. */
+  value(): unknown;
+}
+
+/** The placeholder in one parse of the whole copy (a large document takes as long as opening it). */
+function placeholderInWhole(copy: string): PlaceholderSite | undefined {
+  const yaml = parseDocument(copy, COPY_OPTIONS);
+  const found = findPlaceholder(yaml.contents, []);
+  return found && { ...found, value: () => plainValue(yaml) };
+}
+
+/**
+ * The placeholder found by parsing only the piece of the copy that holds the cursor's line (see
+ * `segments.ts`), with the document's current value for the rest. Undefined where that cannot
+ * stand in for the whole parse: the layout is not plain enough to cut, the cursor is at the top
+ * level (the other top-level keys matter), or a list key appears twice.
+ */
+function placeholderInPiece(copy: string, lineStart: number, documentValue: unknown): PlaceholderSite | undefined {
+  const segments = scanSegments(copy);
+  const at = segments?.findIndex((s) => s.start <= lineStart && lineStart < s.end) ?? -1;
+  const segment = segments?.[at];
+  if (!segments || !segment) return undefined;
+  const piece = parseDocument(copy.slice(segment.start, segment.end), COPY_OPTIONS);
+  if (segment.kind === 'entry') {
+    const found = findPlaceholder(piece.contents, []);
+    if (!found || found.path.length === 0) return undefined;
+    const key = found.path[0] as string;
+    return {
+      ...found,
+      value: () => withPiece(copy, documentValue, piece, (root, pieceRoot) => (root[key] = pieceRoot[key])),
+    };
   }
-  return { kind, path: found.path, prefix, prefixStart, newListItem, existingKeys: found.siblings, value };
+  const listKeys = segments.filter((s) => s.kind === 'entry' && s.list === segment.list).length;
+  if (listKeys !== 1) return undefined;
+  const index = segments.slice(0, at).filter((s) => s.kind === 'item' && s.list === segment.list).length;
+  const found = findPlaceholder(piece.contents, [segment.list]);
+  if (!found || found.path[1] !== 0) return undefined;
+  const path = [segment.list, index, ...found.path.slice(2)];
+  return {
+    ...found,
+    path,
+    value: () =>
+      withPiece(copy, documentValue, piece, (root, pieceValue) => {
+        const list = Array.isArray(root[segment.list]) ? [...(root[segment.list] as unknown[])] : [];
+        list[index] = (pieceValue as unknown as unknown[])[0];
+        root[segment.list] = list;
+      }),
+  };
+}
+
+/**
+ * A shallow copy of the document's value with the piece's part put in by `put`; when the document
+ * has no value (it does not parse as it is), the value of one parse of the whole copy.
+ */
+function withPiece(
+  copy: string,
+  documentValue: unknown,
+  piece: ReturnType<typeof parseDocument>,
+  put: (root: Record<string, unknown>, pieceValue: Record<string, unknown>) => void,
+): unknown {
+  const isMapValue = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const pieceValue = plainValue(piece);
+  if (!isMapValue(documentValue) || typeof pieceValue !== 'object' || pieceValue === null) {
+    return plainValue(parseDocument(copy, COPY_OPTIONS));
+  }
+  const root = { ...(documentValue as Record<string, unknown>) };
+  put(root, pieceValue as Record<string, unknown>);
+  return root;
+}
+
+function plainValue(yaml: ReturnType<typeof parseDocument>): unknown {
+  try {
+    return yaml.toJS({ maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
 }
 
 function countChar(text: string, char: string): number {

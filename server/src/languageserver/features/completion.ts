@@ -28,7 +28,7 @@ export function completions(context: ServerContext, params: CompletionParams): C
   const document = context.store.get(params.textDocument.uri);
   if (document === undefined) return [];
   const parsed = context.store.validation(document).parsed;
-  const site = completionSiteAt(parsed.text, parsed.lines, params.position);
+  const site = completionSiteAt(parsed.text, parsed.lines, params.position, { documentValue: parsed.value });
   if (site === undefined) return [];
   const range: Range = {
     start: { line: params.position.line, character: site.prefixStart },
