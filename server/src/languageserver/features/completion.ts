@@ -16,7 +16,7 @@ import type { Path } from '../../core/document/parse';
 import { schemaMarkdownDescriptionAt } from '../../core/schema/schema';
 import { allowedKeysAt, enumValuesAt } from '../../core/schema/validate';
 import type { ServerContext } from '../server';
-import { completionSiteAt, type CompletionSite } from '../yamlCursor';
+import { completionSiteAt, type CompletionSite } from '../completionSite';
 
 export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '{', ','] as const;
 

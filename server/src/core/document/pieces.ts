@@ -1,0 +1,175 @@
+/**
+ * One piece of a document (see `segments.ts`) parsed on its own: a top-level entry keeps its
+ * `yaml` nodes; a list item keeps its value and spans, its nodes being parsed again on demand.
+ * Offsets are relative to the piece; `base` says where it now starts in the text.
+ */
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type ParsedNode,
+  type Range as NodeRange,
+  type YAMLMap,
+} from 'yaml';
+import { collectItemFolds } from './folding';
+import { firstControlCharacter, MAX_ALIAS_COUNT, PARSE_OPTIONS } from './parse';
+import { SpanTable } from './spanTable';
+
+/** A range relative to the start of its piece. */
+export type RelativeRange = readonly [number, number, number];
+
+/** One piece parsed on its own, at `base` in the current text; its spans are relative to `base`. */
+export interface ParsedPiece {
+  /** The piece's text, as the cache key (a copy: a slice would keep the whole version's text alive). */
+  readonly source: string;
+  /** The range of the piece's own document (its contents, then its trailing comments). */
+  readonly docRange: RelativeRange;
+  /** The range of the piece's own top-level node: a one-pair map (entry) or a one-item list (item). */
+  readonly containerRange: RelativeRange;
+  base: number;
+}
+
+/** A top-level entry keeps its nodes (there are a handful), their ranges kept absolute. */
+export interface ParsedEntry extends ParsedPiece {
+  readonly kind: 'entry';
+  readonly container: YAMLMap.Parsed;
+  readonly pair: Pair<ParsedNode, ParsedNode | null>;
+  /** The key as `toJS` spells it (a property name of the document value). */
+  readonly key: string;
+  /** The key scalar's value, for the unique-keys check. */
+  readonly keyValue: unknown;
+  readonly value: unknown;
+}
+
+/** A list item keeps no nodes: they are parsed again on demand (`tree`, while cached). */
+export interface ParsedItem extends ParsedPiece {
+  readonly kind: 'item';
+  readonly value: unknown;
+  /** Where its keys and values are, for `locate` and for finding the item under an offset. */
+  readonly spans: SpanTable;
+  /** Foldable spans inside the item, as start/end pairs. */
+  readonly folds: Int32Array;
+  /** The item's node with ranges absolute for `tree.base`, while cached. */
+  tree?: { node: ParsedNode | null; base: number };
+}
+
+export type ParsedSegment = ParsedEntry | ParsedItem;
+
+/** Parses one piece; undefined when it has problems or aliases (those need the whole document). */
+function parsePiece(source: string): { doc: Document.Parsed; value: unknown } | undefined {
+  if (firstControlCharacter(source) !== undefined) return undefined;
+  const doc = parseDocument(source, PARSE_OPTIONS);
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  if (source.includes('*') && hasAlias(doc)) return undefined;
+  try {
+    return { doc, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A copy of a piece's text that does not point into the text it was cut from. */
+function ownCopy(source: string): string {
+  return (' ' + source).slice(1);
+}
+
+function hasAlias(doc: Document.Parsed): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+export function parseEntry(source: string): ParsedEntry | undefined {
+  const parsed = parsePiece(source);
+  if (!parsed) return undefined;
+  const { doc, value } = parsed;
+  const map = doc.contents;
+  if (!isMap(map) || map.flow || map.items.length !== 1 || !isObject(value)) return undefined;
+  const pair = map.items[0] as Pair<ParsedNode, ParsedNode | null>;
+  const keys = Object.keys(value);
+  const key = keys[0];
+  if (!isScalar(pair.key) || keys.length !== 1 || key === undefined || key === '__proto__') return undefined;
+  const keyValue = pair.key.value;
+  if (typeof keyValue === 'number' && Number.isNaN(keyValue)) return undefined;
+  return {
+    kind: 'entry',
+    source: ownCopy(source),
+    docRange: [...doc.range],
+    containerRange: [...map.range],
+    base: 0,
+    container: map as YAMLMap.Parsed,
+    pair,
+    key,
+    keyValue,
+    value: value[key],
+  };
+}
+
+export function parseItem(source: string): { item: ParsedItem; node: ParsedNode | null } | undefined {
+  const parsed = parsePiece(source);
+  if (!parsed) return undefined;
+  const { doc, value } = parsed;
+  const seq = doc.contents;
+  if (!isSeq(seq) || seq.flow || seq.items.length !== 1 || !Array.isArray(value) || value.length !== 1) {
+    return undefined;
+  }
+  const node = (seq.items[0] ?? null) as ParsedNode | null;
+  const folds: number[] = [];
+  collectItemFolds(node, (start, end) => folds.push(start, end));
+  const item: ParsedItem = {
+    kind: 'item',
+    source: ownCopy(source),
+    docRange: [...doc.range],
+    containerRange: [...seq.range],
+    base: 0,
+    value: value[0],
+    spans: SpanTable.of(node),
+    folds: Int32Array.from(folds),
+  };
+  return { item, node };
+}
+
+/** Places an entry at `base`, moving its nodes' ranges with it. */
+export function shiftEntry(entry: ParsedEntry, base: number): void {
+  const delta = base - entry.base;
+  if (delta === 0) return;
+  entry.base = base;
+  shiftNode(entry.container, delta);
+}
+
+export function shiftNode(node: unknown, delta: number): void {
+  if (isMap(node)) {
+    if (node.range) shiftRange(node.range, delta);
+    for (const pair of node.items) {
+      shiftNode(pair.key, delta);
+      shiftNode(pair.value, delta);
+    }
+  } else if (isSeq(node)) {
+    if (node.range) shiftRange(node.range, delta);
+    for (const item of node.items) shiftNode(item, delta);
+  } else if (isScalar(node) || isAlias(node)) {
+    const range = (node as Node).range;
+    if (range) shiftRange(range, delta);
+  }
+}
+
+function shiftRange(range: NodeRange, delta: number): void {
+  range[0] += delta;
+  range[1] += delta;
+  range[2] += delta;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
