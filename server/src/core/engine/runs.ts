@@ -95,7 +95,7 @@ export function planAdvertisement(
 ): AdvertisementPlan | undefined {
   const lookup = modelLookup(doc);
   const collection = lookup.collection(advertisement.collection);
-  const program = lookup.package(advertisement.package)?.programs.find((p) => p.name === advertisement.program);
+  const program = lookup.program(advertisement);
   if (!collection || !program || !lookup.site(collection.site)) return undefined;
   const zone = ZoneClock.of(collection.timeZone);
   const utc = ZoneClock.of('UTC')!;

@@ -202,7 +202,7 @@ class FindingContext {
     const lookup = modelLookup(this.model);
     const ad = lookup.advertisement(note.advertisement);
     const pkg = ad ? lookup.package(ad.package) : undefined;
-    const program = pkg?.programs.find((p) => p.name === ad?.program);
+    const program = ad ? lookup.program(ad) : undefined;
     const path: Path =
       pkg && program
         ? ['packages', pkg.index, 'programs', program.index, 'estimatedRunMinutes']

@@ -107,9 +107,13 @@ function dependenciesOf(doc: SmsDocument, advertisement: Advertisement, setting:
   const lookup = modelLookup(doc);
   const collection = lookup.collection(advertisement.collection);
   const site = collection ? lookup.site(collection.site) : undefined;
-  const pkg = lookup.package(advertisement.package);
-  const program = pkg?.programs.find((p) => p.name === advertisement.program);
-  return { collection, site, pkg, program, setting };
+  return {
+    collection,
+    site,
+    pkg: lookup.package(advertisement.package),
+    program: lookup.program(advertisement),
+    setting,
+  };
 }
 
 function sameDependencies(a: Dependencies, b: Dependencies): boolean {

@@ -4,13 +4,15 @@
  * and kept with it, so a lookup per advertisement costs a map read, not a scan of every
  * collection and package (those grow with the document).
  */
-import type { Advertisement, Collection, Package, Site, SmsDocument } from './types';
+import type { Advertisement, Collection, Package, Program, Site, SmsDocument } from './types';
 
 export interface ModelLookup {
   site(code: string): Site | undefined;
   collection(id: string): Collection | undefined;
   package(id: string): Package | undefined;
   advertisement(id: string): Advertisement | undefined;
+  /** The advertisement's program: the first of that name in the first package with its id. */
+  program(advertisement: Advertisement): Program | undefined;
   /** The longest numeric `estimatedRunMinutes` of any program; 0 when none has one. */
   readonly longestProgramMinutes: number;
 }
@@ -44,6 +46,8 @@ function buildLookup(doc: SmsDocument): ModelLookup {
     collection: (id) => collections.get(id),
     package: (id) => packages.get(id),
     advertisement: (id) => advertisements.get(id),
+    program: (advertisement) =>
+      packages.get(advertisement.package)?.programs.find((p) => p.name === advertisement.program),
     longestProgramMinutes,
   };
 }
