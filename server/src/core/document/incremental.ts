@@ -20,6 +20,7 @@ import type { ParsedNode } from 'yaml';
 import { compose } from './compose';
 import { parseText, tooDeeplyNested, type ParsedDocument } from './parse';
 import {
+  itemNodeOf,
   parseEntry,
   parseItem,
   shiftEntry,
@@ -99,11 +100,10 @@ export class IncrementalParser {
     }
     let item = take(this.items, source);
     if (!item) {
-      const parsed = parseItem(source);
-      if (!parsed) return undefined;
       // Its nodes are dropped at once: kept, they would outlive the young generation and pile
       // up as old garbage while a large document is parsed (a lookup parses the item again).
-      item = parsed.item;
+      item = parseItem(source);
+      if (!item) return undefined;
     }
     item.base = segment.start;
     put(nextItems, item.source, item);
@@ -114,10 +114,7 @@ export class IncrementalParser {
   private itemNode(item: ParsedItem): ParsedNode | null {
     let tree = item.tree;
     if (!tree) {
-      const parsed = parseItem(item.source);
-      // The text parsed before, so it parses again (the same text, the same options).
-      if (!parsed) throw new Error('a list item that parsed before does not parse again');
-      tree = { node: parsed.node, base: 0 };
+      tree = { node: itemNodeOf(item.source), base: 0 };
       item.tree = tree;
     }
     if (tree.base !== item.base) {

@@ -116,7 +116,7 @@ export function parseEntry(source: string): ParsedEntry | undefined {
   };
 }
 
-export function parseItem(source: string): { item: ParsedItem; node: ParsedNode | null } | undefined {
+export function parseItem(source: string): ParsedItem | undefined {
   const parsed = parsePiece(source);
   if (!parsed) return undefined;
   const { doc, value } = parsed;
@@ -127,7 +127,7 @@ export function parseItem(source: string): { item: ParsedItem; node: ParsedNode 
   const node = (seq.items[0] ?? null) as ParsedNode | null;
   const folds: number[] = [];
   collectItemFolds(node, (start, end) => folds.push(start, end));
-  const item: ParsedItem = {
+  return {
     kind: 'item',
     source: ownCopy(source),
     docRange: [...doc.range],
@@ -137,7 +137,16 @@ export function parseItem(source: string): { item: ParsedItem; node: ParsedNode 
     spans: SpanTable.of(node),
     folds: Int32Array.from(folds),
   };
-  return { item, node };
+}
+
+/**
+ * The node of an item `parseItem` accepted before, parsed again with the same options (ranges
+ * relative to the item); only the nodes, since the item keeps its value, spans and folds.
+ */
+export function itemNodeOf(source: string): ParsedNode | null {
+  const seq = parseDocument(source, PARSE_OPTIONS).contents;
+  if (!isSeq(seq) || seq.items.length !== 1) throw new Error('a list item that parsed before does not parse again');
+  return (seq.items[0] ?? null) as ParsedNode | null;
 }
 
 /** Places an entry at `base`, moving its nodes' ranges with it. */
