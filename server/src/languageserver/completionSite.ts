@@ -5,8 +5,9 @@
  */
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Position } from '../core/diagnostics';
-import type { Path } from '../core/document/parse';
+import { MAX_ALIAS_COUNT, type Path } from '../core/document/parse';
 import { scanSegments } from '../core/document/segments';
+import { asRecord } from '../core/semantics/read';
 import type { LineIndex } from '../core/text/lineIndex';
 
 export const CURSOR_PLACEHOLDER = '__sms_cursor__';
@@ -173,19 +174,19 @@ function withPiece(
   piece: ReturnType<typeof parseDocument>,
   put: (root: Record<string, unknown>, pieceValue: Record<string, unknown>) => void,
 ): unknown {
-  const isMapValue = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
   const pieceValue = plainValue(piece);
-  if (!isMapValue(documentValue) || typeof pieceValue !== 'object' || pieceValue === null) {
+  const documentRoot = asRecord(documentValue);
+  if (!documentRoot || typeof pieceValue !== 'object' || pieceValue === null) {
     return plainValue(parseDocument(copy, COPY_OPTIONS));
   }
-  const root = { ...(documentValue as Record<string, unknown>) };
+  const root = { ...documentRoot };
   put(root, pieceValue as Record<string, unknown>);
   return root;
 }
 
 function plainValue(yaml: ReturnType<typeof parseDocument>): unknown {
   try {
-    return yaml.toJS({ maxAliasCount: 100 });
+    return yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
     return undefined;
   }
