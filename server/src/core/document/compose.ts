@@ -4,7 +4,7 @@
  */
 import { Document, Pair, YAMLMap, YAMLSeq, type ParsedNode, type Range as NodeRange } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
-import { lazyItems, registerLazyList, type FoldSink, type LazyItemSource } from './lazyList';
+import { makeLazyList, type FoldSink, type LazyItemSource } from './lazyList';
 import { PARSE_OPTIONS, type ParsedDocument } from './parse';
 import type { ParsedItem, ParsedPiece, ParsedSegment, RelativeRange } from './pieces';
 import type { Segment } from './segments';
@@ -38,8 +38,7 @@ export function compose(
     const last = items[items.length - 1] as ParsedItem;
     const seq = new YAMLSeq<ParsedNode | null>(doc.schema);
     const source = lazySource(items, itemNode);
-    seq.items = lazyItems(source);
-    registerLazyList(seq, source);
+    makeLazyList(seq, source);
     seq.range = [
       absolute(first.containerRange, first)[0],
       ...absolute(last.containerRange, last).slice(1),

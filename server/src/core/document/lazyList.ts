@@ -2,7 +2,8 @@
  * A top-level list (`advertisements:` …) of a document parsed piece by piece, whose items keep
  * their text, value and spans but not their `yaml` node trees: those cost about 11 KB per
  * advertisement, most of a large document's memory. An item's nodes are parsed again when
- * something asks for them (a diagnostic's range, a hover, a quick fix), with a bounded cache.
+ * something asks for them (a hover, a quick fix), with a bounded cache; `locate` reads the
+ * item's span table instead (diagnostic ranges, the outline, CodeLens).
  *
  * The list's `items` array answers like a plain array (index, length, iteration), so `getIn`,
  * `hasIn` and path walks work unchanged; code that would otherwise touch every item (folding,
@@ -29,8 +30,14 @@ export interface LazyItemSource {
 const lazyLists = new WeakMap<object, LazyItemSource>();
 const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
 
-/** An array-like `items` for a `YAMLSeq` whose elements are produced by `source` on access. */
-export function lazyItems(source: LazyItemSource): (ParsedNode | null)[] {
+/** Makes `seq` a lazy list: its `items` come from `source` on access, and `lazyListOf(seq)` finds `source`. */
+export function makeLazyList(seq: { items: (ParsedNode | null)[] }, source: LazyItemSource): void {
+  seq.items = lazyItems(source);
+  lazyLists.set(seq, source);
+}
+
+/** An array-like `items` whose elements are produced by `source` on access. */
+function lazyItems(source: LazyItemSource): (ParsedNode | null)[] {
   const index = (property: string | symbol): number | undefined =>
     typeof property === 'string' && ARRAY_INDEX.test(property) ? Number(property) : undefined;
   return new Proxy(new Array<ParsedNode | null>(source.count), {
@@ -48,10 +55,6 @@ export function lazyItems(source: LazyItemSource): (ParsedNode | null)[] {
     defineProperty: () => false,
     deleteProperty: () => false,
   });
-}
-
-export function registerLazyList(seq: object, source: LazyItemSource): void {
-  lazyLists.set(seq, source);
 }
 
 /** The lazy source behind a list, if it is one. */
