@@ -74,6 +74,11 @@ function parsePiece(source: string): { doc: Document.Parsed; value: unknown } | 
   }
 }
 
+/** What every piece keeps of its own parse, placed at offset 0 until the parser moves it. */
+function pieceAt0(source: string, doc: Document.Parsed, container: { readonly range: NodeRange }): ParsedPiece {
+  return { source: ownCopy(source), docRange: [...doc.range], containerRange: [...container.range], base: 0 };
+}
+
 /** A copy of a piece's text that does not point into the text it was cut from. */
 function ownCopy(source: string): string {
   return (' ' + source).slice(1);
@@ -104,10 +109,7 @@ export function parseEntry(source: string): ParsedEntry | undefined {
   if (typeof keyValue === 'number' && Number.isNaN(keyValue)) return undefined;
   return {
     kind: 'entry',
-    source: ownCopy(source),
-    docRange: [...doc.range],
-    containerRange: [...map.range],
-    base: 0,
+    ...pieceAt0(source, doc, map),
     container: map as YAMLMap.Parsed,
     pair,
     key,
@@ -129,10 +131,7 @@ export function parseItem(source: string): ParsedItem | undefined {
   collectItemFolds(node, (start, end) => folds.push(start, end));
   return {
     kind: 'item',
-    source: ownCopy(source),
-    docRange: [...doc.range],
-    containerRange: [...seq.range],
-    base: 0,
+    ...pieceAt0(source, doc, seq),
     value: value[0],
     spans: SpanTable.of(node),
     folds: Int32Array.from(folds),
