@@ -19,6 +19,7 @@ import {
 } from 'yaml';
 import { collectItemFolds } from './folding';
 import { firstControlCharacter, MAX_ALIAS_COUNT, PARSE_OPTIONS } from './parse';
+import { readPlainItem } from './plainItem';
 import { SpanTable } from './spanTable';
 
 /** A range relative to the start of its piece. */
@@ -118,7 +119,24 @@ export function parseEntry(source: string): ParsedEntry | undefined {
   };
 }
 
+/** A list item: read by the plain-block reader when it can, else parsed by `yaml` (same result). */
 export function parseItem(source: string): ParsedItem | undefined {
+  if (firstControlCharacter(source) !== undefined) return undefined;
+  const plain = readPlainItem(source);
+  if (plain === undefined) return parseItemByYaml(source);
+  const { docRange, containerRange, ...rest } = plain;
+  return {
+    kind: 'item',
+    source: ownCopy(source),
+    docRange: [...docRange],
+    containerRange: [...containerRange],
+    base: 0,
+    ...rest,
+  };
+}
+
+/** A list item parsed by `yaml`: the reference the plain-block reader must agree with. */
+export function parseItemByYaml(source: string): ParsedItem | undefined {
   const parsed = parsePiece(source);
   if (!parsed) return undefined;
   const { doc, value } = parsed;

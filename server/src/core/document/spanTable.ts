@@ -7,7 +7,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 
 /** The kinds `locate` tells apart. */
-const enum Kind {
+export const enum Kind {
   Empty = 0,
   Map = 1,
   Seq = 2,
@@ -45,28 +45,30 @@ export class SpanTable {
 
   /** The table of a node tree whose ranges are relative to the item's piece. */
   static of(root: Node | null): SpanTable {
-    const records: number[] = [];
-    const segments: (string | number | null)[] = [];
+    const builder = new SpanTableBuilder();
     const add = (segment: string | number | null, key: Node | null | undefined, value: unknown): void => {
-      const at = records.length;
       const keyRange = key?.range;
       const valueRange = (value as Node | null | undefined)?.range;
       const kind = isMap(value) ? Kind.Map : isSeq(value) ? Kind.Seq : value ? Kind.Other : Kind.Empty;
-      records.push(-1, kind, keyRange?.[0] ?? -1, keyRange?.[1] ?? -1, valueRange?.[0] ?? -1, valueRange?.[1] ?? -1);
-      segments.push(segment);
+      const at = builder.open(segment, keyRange?.[0] ?? -1, keyRange?.[1] ?? -1);
       if (isMap(value)) {
         for (const pair of value.items) {
           if (!isPair(pair)) continue;
-          const segment = isScalar(pair.key) ? intern(String(pair.key.value)) : null;
+          const segment = isScalar(pair.key) ? String(pair.key.value) : null;
           add(segment, pair.key as Node | null, pair.value);
         }
       } else if (isSeq(value)) {
         value.items.forEach((item, index) => add(index, undefined, item));
       }
-      records[at] = records.length / FIELDS;
+      builder.close(at, kind, valueRange?.[0] ?? -1, valueRange?.[1] ?? -1);
     };
     add(null, undefined, root);
-    return new SpanTable(Int32Array.from(records), segments);
+    return builder.build();
+  }
+
+  /** @internal The builder's result. */
+  static fromRecords(records: Int32Array, segments: readonly (string | number | null)[]): SpanTable {
+    return new SpanTable(records, segments);
   }
 
   /**
@@ -119,5 +121,34 @@ export class SpanTable {
 
   private field(record: number, field: number): number {
     return this.records[record * FIELDS + field] as number;
+  }
+}
+
+/**
+ * Records in document order: `open` a node (its key range, its value's start), add its children,
+ * then `close` it with its value's end. Used for `yaml` trees and by the plain-item reader.
+ */
+export class SpanTableBuilder {
+  private readonly records: number[] = [];
+  private readonly segments: (string | number | null)[] = [];
+
+  /** Starts a node's record (its key's range, -1 for none); returns where it is, for `close`. */
+  open(segment: string | number | null, keyStart: number, keyEnd: number): number {
+    const at = this.records.length;
+    this.records.push(-1, Kind.Empty, keyStart, keyEnd, -1, -1);
+    this.segments.push(typeof segment === 'string' ? intern(segment) : segment);
+    return at;
+  }
+
+  /** Ends a node's record once its children are added: its kind and its value's range. */
+  close(at: number, kind: Kind, valueStart: number, valueEnd: number): void {
+    this.records[at] = this.records.length / FIELDS;
+    this.records[at + 1] = kind;
+    this.records[at + 4] = valueStart;
+    this.records[at + 5] = valueEnd;
+  }
+
+  build(): SpanTable {
+    return SpanTable.fromRecords(Int32Array.from(this.records), this.segments);
   }
 }
