@@ -11,7 +11,7 @@ import { DateTime } from 'luxon';
 import { runsOf } from '../../server/src/core/engine/runs';
 import { hasInterruption, simulate } from '../../server/src/core/engine/simulate';
 import { fromWallMs, toInstant } from '../../server/src/core/engine/time';
-import type { SimulationOptions, SimulationResult } from '../../server/src/core/engine/types';
+import type { Delay, Interruption, SimulationOptions, SimulationResult } from '../../server/src/core/engine/types';
 import type {
   Advertisement,
   Assignment,
@@ -125,8 +125,8 @@ function refPasses(doc: SmsDocument, collection: Collection, until: number): Ref
 function reference(doc: SmsDocument, options: Required<SimulationOptions>) {
   const from = options.from;
   const to = from + options.days * DAY;
-  const interruptions: SimulationResult['interruptions'][number][] = [];
-  const delays: SimulationResult['delays'][number][] = [];
+  const interruptions: Interruption[] = [];
+  const delays: Delay[] = [];
   const notes: SimulationResult['notes'][number][] = [];
   for (const ad of doc.advertisements) {
     const collection = doc.collections.find((c) => c.id === ad.collection)!;
@@ -384,8 +384,8 @@ function documents(shape: Shape) {
 function agrees({ doc, options }: { doc: SmsDocument; options: Required<SimulationOptions> }): void {
   const actual = simulate(doc, options);
   const expected = reference(doc, options);
-  assert.deepEqual(actual.interruptions, expected.interruptions);
-  assert.deepEqual(actual.delays, expected.delays);
+  assert.deepEqual(actual.interruptions.toArray(), expected.interruptions);
+  assert.deepEqual(actual.delays.toArray(), expected.delays);
   assert.deepEqual(actual.notes, expected.notes);
   assert.deepEqual(actual.horizon, { from: options.from, to: options.from + options.days * DAY });
 }

@@ -132,7 +132,11 @@ describe('nearestSafeInterval', () => {
       ],
     };
     const doc = labDocument([once(at(1, 11))], other);
-    assert.ok(simulate(doc, { days: 40 }).interruptions.some((i) => i.collection === 'OTH00001'));
+    assert.ok(
+      simulate(doc, { days: 40 })
+        .interruptions.toArray()
+        .some((i) => i.collection === 'OTH00001'),
+    );
     assert.equal(nearestSafeInterval(doc, 'LAB', { days: 40 }), 10);
     // With a horizon that covers day 10, OTH's interruptions still do not block LAB's answer.
     assert.equal(nearestSafeInterval(doc, 'LAB', { from: FROM, days: 60 }), 11);

@@ -649,7 +649,7 @@ describe('engine on examples/lab.sms.yaml', () => {
         ['CEN20007', '2001-07-09T11:00:00Z', '2001-07-08T17:00:00Z', 5],
       ],
     );
-    assert.equal(simulate(lab).interruptions[1]!.runEnd - simulate(lab).interruptions[1]!.runStart, 45 * 60_000);
+    assert.equal(simulate(lab).interruptions.at(1).runEnd - simulate(lab).interruptions.at(1).runStart, 45 * 60_000);
     // Each CEN run starts inside its band, so the pass may already be running too.
     assert.deepEqual(
       delaysOf(lab).map((d) => d.slice(0, 31)),

@@ -68,7 +68,7 @@ export function textReport(files: readonly CheckedFile[], style: TextStyle): str
         ).map((line) => `  ${line}`),
       );
       interruptions += sim.interruptions.length;
-      clients += sim.interruptions.reduce((sum, f) => sum + f.clientsAtRisk, 0);
+      clients += sim.interruptions.toArray().reduce((sum, f) => sum + f.clientsAtRisk, 0);
     }
     if (sim && sim.delays.length > 0) {
       out.push('', `  ${paint('cyan', `Delays (${sim.delays.length})`)}`);

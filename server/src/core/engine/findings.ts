@@ -3,149 +3,55 @@
  * Only the runs that can touch a pass are looked at: those starting in (E - run, L + duration),
  * where [E, L] is the pass's start band — found by arithmetic, never by scanning every run.
  */
-import type { Advertisement, Collection } from '../model/types';
+import type { Collection } from '../model/types';
 import type { AssignmentRuns } from './runs';
 import { MINUTE_MS } from './time';
-import type { Delay, Horizon, Interruption, VerifyPass } from './types';
+import type { Horizon, VerifyPass } from './types';
 
 type RunsAssignment = Extract<AssignmentRuns, { kind: 'runs' }>;
 
 /**
- * Findings as they are found. Each keeps its rule-10 group key (advertisement rank * 16 +
- * assignment) beside it, so that sorting millions of findings compares numbers, not strings.
+ * Where the engine puts findings as it finds them: a `FindingTableBuilder` (columns, see
+ * `findingTable.ts`), or a probe that only wants to know whether there is any.
  */
-export class FindingSink {
-  private readonly interruptions: Interruption[] = [];
-  private readonly interruptionGroups: number[] = [];
-  private readonly delays: Delay[] = [];
-  private readonly delayGroups: number[] = [];
-
-  addInterruption(finding: Interruption, group: number): void {
-    this.interruptions.push(finding);
-    this.interruptionGroups.push(group);
-  }
-
-  addDelay(finding: Delay, group: number): void {
-    this.delays.push(finding);
-    this.delayGroups.push(group);
-  }
-
+export interface FindingSink {
   /** True once the caller needs no more findings (see `InterruptionProbe`). */
-  get done(): boolean {
-    return false;
-  }
-
-  /** Both lists in SPEC §4.1 rule 10 order. */
-  sorted(): { interruptions: Interruption[]; delays: Delay[] } {
-    return {
-      interruptions: sortByRule10(this.interruptions, this.interruptionGroups),
-      delays: sortByRule10(this.delays, this.delayGroups),
-    };
-  }
+  readonly done: boolean;
+  /** Every finding added next is one of this advertisement's (against this collection's passes). */
+  startSegment(advertisement: string, collection: string): void;
+  addInterruption(
+    assignment: number,
+    runStart: number,
+    runEnd: number,
+    verifyEarliest: number,
+    verifyLatest: number,
+    likelihood: number,
+    clientsAtRisk: number,
+  ): void;
+  addDelay(assignment: number, runStart: number, verifyEarliest: number, verifyLatest: number): void;
 }
 
 /** Answers "is there any interruption?" and stops the search at the first one (quick-fix search). */
-export class InterruptionProbe extends FindingSink {
+export class InterruptionProbe implements FindingSink {
   found = false;
 
-  override addInterruption(): void {
+  get done(): boolean {
+    return this.found;
+  }
+
+  startSegment(): void {}
+
+  addInterruption(): void {
     this.found = true;
   }
 
-  override addDelay(): void {}
-
-  override get done(): boolean {
-    return this.found;
-  }
-}
-
-/** The group key of an assignment: advertisements ranked by code point (rule 10), then assignment (0..15). */
-export function findingGroup(advertisementRank: number, assignment: number): number {
-  return advertisementRank * 16 + assignment;
-}
-
-/**
- * Rule 10 order by an LSD radix sort (stable counting passes, least significant key first): by
- * group, then by runStart 11 bits at a time. verifyEarliest needs no pass: one assignment's
- * findings are produced pass by pass, so for one run and group they already come in verifyEarliest
- * order. Linear in the number of findings (which can run into millions), no string comparisons.
- */
-function sortByRule10<T extends Sortable>(items: readonly T[], groups: readonly number[]): T[] {
-  const n = items.length;
-  let earliest = Infinity;
-  for (let i = 0; i < n; i++) earliest = Math.min(earliest, items[i]!.runStart);
-  // Run starts are whole minutes in practice: sorting minutes needs fewer passes.
-  let unit = MINUTE_MS;
-  for (let i = 0; i < n && unit > 1; i++) if ((items[i]!.runStart - earliest) % unit !== 0) unit = 1;
-
-  // The key (runStart - earliest) / unit, split into two 22-bit-or-more halves kept as int32s.
-  // Two sets of columns, read from one and written to the other in turn (millions of findings
-  // would otherwise leave three fresh arrays of garbage per pass).
-  let columns = radixColumns(n);
-  let spare = radixColumns(n);
-  const digits = new Uint32Array(n);
-  let largest = 0;
-  let groupCount = 0;
-  for (let i = 0; i < n; i++) {
-    const key = (items[i]!.runStart - earliest) / unit;
-    const high = Math.floor(key / LOW_SPAN);
-    columns.index[i] = i;
-    columns.high[i] = high;
-    columns.low[i] = key - high * LOW_SPAN;
-    largest = Math.max(largest, key);
-    digits[i] = groups[i]!;
-    groupCount = Math.max(groupCount, groups[i]! + 1);
-  }
-  countingPass(columns, spare, digits, groupCount);
-  [columns, spare] = [spare, columns];
-  for (let bit = 0; 2 ** bit <= largest; bit += DIGIT_BITS) {
-    const source = bit < LOW_BITS ? columns.low : columns.high;
-    const shift = bit < LOW_BITS ? bit : bit - LOW_BITS;
-    for (let k = 0; k < n; k++) digits[k] = (source[k]! >>> shift) & DIGIT_MASK;
-    countingPass(columns, spare, digits, 1 << DIGIT_BITS);
-    [columns, spare] = [spare, columns];
-  }
-  const sorted = new Array<T>(n);
-  for (let k = 0; k < n; k++) sorted[k] = items[columns.index[k]!]!;
-  return sorted;
-}
-
-const DIGIT_BITS = 11;
-const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
-const LOW_BITS = 2 * DIGIT_BITS;
-const LOW_SPAN = 2 ** LOW_BITS;
-
-/** Item indices with their sort key; the key travels with the index so every pass reads in order. */
-interface RadixColumns {
-  readonly index: Uint32Array;
-  readonly low: Uint32Array;
-  readonly high: Uint32Array;
-}
-
-function radixColumns(n: number): RadixColumns {
-  return { index: new Uint32Array(n), low: new Uint32Array(n), high: new Uint32Array(n) };
-}
-
-/** One stable counting pass by `digits` (aligned with the columns, each in [0, size)) from `columns` into `out`. */
-function countingPass(columns: RadixColumns, out: RadixColumns, digits: Uint32Array, size: number): void {
-  const n = digits.length;
-  const next = new Uint32Array(size + 1);
-  for (let k = 0; k < n; k++) next[digits[k]! + 1]!++;
-  for (let d = 1; d <= size; d++) next[d]! += next[d - 1]!;
-  for (let k = 0; k < n; k++) {
-    const at = next[digits[k]!]!++;
-    out.index[at] = columns.index[k]!;
-    out.low[at] = columns.low[k]!;
-    out.high[at] = columns.high[k]!;
-  }
+  addDelay(): void {}
 }
 
 /** Adds the findings of one assignment against every pass of its collection that can matter. */
 export function collectFindings(
-  advertisement: Advertisement,
   collection: Collection,
   assignment: RunsAssignment,
-  group: number,
   passes: readonly VerifyPass[],
   window: Horizon,
   sink: FindingSink,
@@ -160,31 +66,20 @@ export function collectFindings(
     for (const runStart of assignment.startsBetween(candidatesFrom, pass.latest + durationMs)) {
       const risk = interruptionRisk(runStart, runMs, pass, collection.clients);
       if (risk) {
-        const finding: Interruption = {
-          advertisement: advertisement.id,
-          collection: collection.id,
-          assignment: assignment.index,
+        sink.addInterruption(
+          assignment.index,
           runStart,
-          runEnd: runStart + runMs,
-          verifyEarliest: pass.earliest,
-          verifyLatest: pass.latest,
-          likelihood: risk.likelihood,
-          clientsAtRisk: risk.clientsAtRisk,
-        };
-        sink.addInterruption(finding, group);
+          runStart + runMs,
+          pass.earliest,
+          pass.latest,
+          risk.likelihood,
+          risk.clientsAtRisk,
+        );
         if (sink.done) return;
       }
       // Rule 6: the pass is already running (strictly after its earliest start).
       if (pass.earliest < runStart && runStart < pass.latest + durationMs) {
-        const finding: Delay = {
-          advertisement: advertisement.id,
-          collection: collection.id,
-          assignment: assignment.index,
-          runStart,
-          verifyEarliest: pass.earliest,
-          verifyLatest: pass.latest,
-        };
-        sink.addDelay(finding, group);
+        sink.addDelay(assignment.index, runStart, pass.earliest, pass.latest);
       }
     }
   }
@@ -244,16 +139,4 @@ export function compareCodePoints(a: string, b: string): number {
     if (x > 0xffff) i++;
   }
   return a.length - b.length;
-}
-
-type Sortable = Pick<Interruption, 'runStart' | 'advertisement' | 'assignment' | 'verifyEarliest'>;
-
-/** Rule 10: runStart, advertisement, assignment, verifyEarliest. */
-export function compareFindings(a: Sortable, b: Sortable): number {
-  return (
-    a.runStart - b.runStart ||
-    compareCodePoints(a.advertisement, b.advertisement) ||
-    a.assignment - b.assignment ||
-    a.verifyEarliest - b.verifyEarliest
-  );
 }

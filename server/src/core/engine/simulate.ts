@@ -4,7 +4,8 @@
  * number of occurrences (see `findings.ts` and `occurrences.ts`).
  */
 import type { Advertisement, SmsDocument } from '../model/types';
-import { collectFindings, compareCodePoints, FindingSink, findingGroup, InterruptionProbe } from './findings';
+import { collectFindings, compareCodePoints, InterruptionProbe, type FindingSink } from './findings';
+import { FindingTableBuilder } from './findingTable';
 import { installBand } from './passes';
 import { planAdvertisement, presentInstant, type PassCache } from './runs';
 import { DAY_MS, wallMs } from './time';
@@ -30,9 +31,11 @@ function defaultHorizonStart(doc: SmsDocument): number {
 }
 
 export function simulate(doc: SmsDocument, options: SimulationOptions = {}): SimulationResult {
-  const sink = new FindingSink();
+  const sink = new FindingTableBuilder();
   const { horizon, notes } = run(doc, options, sink);
-  return { horizon, ...sink.sorted(), notes };
+  const table = sink.build();
+  const ranks = advertisementRanks(doc);
+  return { horizon, ...table.sorted((segment) => ranks.get(table.advertisementOf(segment))!), notes };
 }
 
 /** Whether the horizon holds any interruption; stops at the first one found. */
@@ -48,20 +51,18 @@ function run(
   sink: FindingSink,
 ): { horizon: Horizon; notes: EngineNote[] } {
   const horizon = resolveHorizon(doc, options);
-  const ranks = advertisementRanks(doc);
   const notes: EngineNote[] = [];
   const passCache: PassCache = new Map();
   for (const advertisement of doc.advertisements) {
     if (sink.done) break;
-    const rank = ranks.get(advertisement.id)!;
-    notes.push(...simulateAdvertisement(doc, advertisement, horizon, options, passCache, sink, rank));
+    notes.push(...simulateAdvertisement(doc, advertisement, horizon, options, passCache, sink));
   }
   return { horizon, notes };
 }
 
 /**
- * One advertisement's runs against its collection's passes: its findings go to `sink` with group
- * keys from `rank` (its place in rule-10 order); returns its notes.
+ * One advertisement's runs against its collection's passes: its findings go to `sink` as one
+ * segment (in the order they are found); returns its notes.
  */
 export function simulateAdvertisement(
   doc: SmsDocument,
@@ -70,7 +71,6 @@ export function simulateAdvertisement(
   options: SimulationOptions,
   passCache: PassCache,
   sink: FindingSink,
-  rank: number,
 ): EngineNote[] {
   const notes: EngineNote[] = [];
   const plan = planAdvertisement(doc, advertisement, horizon, options, passCache);
@@ -78,10 +78,10 @@ export function simulateAdvertisement(
   if (plan.runTimeUnknown) {
     notes.push({ kind: 'run-time-unknown', advertisement: advertisement.id, assumedMinutes: plan.runMinutes });
   }
+  sink.startSegment(advertisement.id, plan.collection.id);
   for (const assignment of plan.assignments) {
     if (assignment.kind === 'runs') {
-      const group = findingGroup(rank, assignment.index);
-      collectFindings(advertisement, plan.collection, assignment, group, plan.passes, plan.window, sink);
+      collectFindings(plan.collection, assignment, plan.passes, plan.window, sink);
     } else {
       const { index, event } = assignment;
       notes.push({ kind: 'event-not-simulated', advertisement: advertisement.id, assignment: index, event });

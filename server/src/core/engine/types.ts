@@ -2,6 +2,7 @@
  * What the interruption engine returns (SPEC §4). Instants are epoch milliseconds (UTC);
  * the output layer formats them as `YYYY-MM-DDTHH:mm:ssZ`.
  */
+import type { FindingList } from './findingTable';
 
 export interface SimulationOptions {
   /** Horizon start (instant, ms). Default: SPEC §4.1 rule 9. */
@@ -74,8 +75,8 @@ export interface RunList {
 
 export interface SimulationResult {
   readonly horizon: Horizon;
-  /** Sorted per SPEC §4.1 rule 10. */
-  readonly interruptions: readonly Interruption[];
-  readonly delays: readonly Delay[];
+  /** Sorted per SPEC §4.1 rule 10; kept in columns, read as objects on demand. */
+  readonly interruptions: FindingList<Interruption>;
+  readonly delays: FindingList<Delay>;
   readonly notes: readonly EngineNote[];
 }

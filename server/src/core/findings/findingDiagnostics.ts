@@ -53,16 +53,16 @@ class Tallies {
   constructor(private readonly cap: number) {}
 
   /** Counts a finding against its assignment's cap; true when it is listed. */
-  admit(finding: Interruption | Delay): boolean {
-    let tallies = this.byAdvertisement.get(finding.advertisement);
+  admit(advertisement: string, assignment: number): boolean {
+    let tallies = this.byAdvertisement.get(advertisement);
     if (!tallies) {
       tallies = [];
-      this.byAdvertisement.set(finding.advertisement, tallies);
+      this.byAdvertisement.set(advertisement, tallies);
     }
-    let tally = tallies[finding.assignment];
+    let tally = tallies[assignment];
     if (!tally) {
-      tally = { advertisement: finding.advertisement, assignment: finding.assignment, listed: 0, hidden: 0 };
-      tallies[finding.assignment] = tally;
+      tally = { advertisement, assignment, listed: 0, hidden: 0 };
+      tallies[assignment] = tally;
       this.inOrder.push(tally);
     }
     if (tally.listed < this.cap) {
@@ -89,8 +89,10 @@ export function findingDiagnosticList(
   const cap = options.maxFindingsPerAssignment ?? DEFAULT_MAX_FINDINGS_PER_ASSIGNMENT;
   const tallies = new Tallies(cap);
   let listed = 0;
-  for (const interruption of result.interruptions) if (tallies.admit(interruption)) listed++;
-  for (const delay of result.delays) if (tallies.admit(delay)) listed++;
+  // Column reads: no finding becomes an object unless it is shown.
+  for (const list of [result.interruptions, result.delays]) {
+    for (let i = 0; i < list.length; i++) if (tallies.admit(list.advertisementAt(i), list.assignmentAt(i))) listed++;
+  }
   const summaries = tallies.inOrder.filter((tally) => tally.hidden > 0);
 
   return {
@@ -99,13 +101,17 @@ export function findingDiagnosticList(
       const context = new FindingContext(parsed, model);
       const diagnostics: CoreDiagnostic[] = [];
       const taken = new Tallies(cap);
-      for (const interruption of result.interruptions) {
+      const { interruptions, delays } = result;
+      for (let i = 0; i < interruptions.length; i++) {
         if (diagnostics.length >= limit) return diagnostics;
-        if (taken.admit(interruption)) diagnostics.push(context.interruption(interruption));
+        if (taken.admit(interruptions.advertisementAt(i), interruptions.assignmentAt(i))) {
+          diagnostics.push(context.interruption(interruptions.at(i)));
+        }
       }
-      for (const delay of result.delays) {
+      for (let i = 0; i < delays.length; i++) {
         if (diagnostics.length >= limit) return diagnostics;
-        if (taken.admit(delay)) diagnostics.push(context.delay(delay));
+        if (taken.admit(delays.advertisementAt(i), delays.assignmentAt(i)))
+          diagnostics.push(context.delay(delays.at(i)));
       }
       for (const tally of summaries) {
         if (diagnostics.length >= limit) return diagnostics;

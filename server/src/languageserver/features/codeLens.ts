@@ -18,8 +18,7 @@ export async function codeLenses(context: ServerContext, params: CodeLensParams)
   const simulation = settings.simulate === 'off' ? undefined : context.store.analysis(document, settings).simulation;
   // One pass each over the model and the findings: a document can hold thousands of advertisements.
   const models = new Map(validation.model?.advertisements.map((a) => [a.index, a]));
-  const counts = new Map<string, number>();
-  for (const i of simulation?.interruptions ?? []) counts.set(i.advertisement, (counts.get(i.advertisement) ?? 0) + 1);
+  const counts = simulation?.interruptions.countsByAdvertisement() ?? new Map<string, number>();
   return advertisements.map((_item, index): CodeLens => {
     const span = locate(validation.parsed, ['advertisements', index], 'value');
     const start = validation.parsed.lines.positionAt(span.start);

@@ -183,7 +183,7 @@ export function timeline(uri: string, version: number | null, analysis: Analysis
     summary: {
       interruptions: simulation.interruptions.length,
       delays: simulation.delays.length,
-      clientsAtRisk: simulation.interruptions.reduce((sum, i) => sum + i.clientsAtRisk, 0),
+      clientsAtRisk: simulation.interruptions.toArray().reduce((sum, i) => sum + i.clientsAtRisk, 0),
     },
   };
 }

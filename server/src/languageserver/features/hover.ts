@@ -120,9 +120,7 @@ function assignmentHover(
       lines.push(`- ${localAndUtc(run.start, ad.gmt && assignment.kind !== 'event' ? 'UTC' : zone)}`);
     if (list.truncated) lines.push('- …');
   }
-  const interruptions = analysis.simulation?.interruptions.filter(
-    (i) => i.advertisement === ad.id && i.assignment === assignmentIndex,
-  );
+  const interruptions = analysis.simulation?.interruptions.ofAdvertisement(ad.id, assignmentIndex);
   if (interruptions !== undefined) {
     lines.push(
       '',

@@ -1,0 +1,380 @@
+/**
+ * The engine's findings in columns (typed arrays), not as one object each: a large document has
+ * hundreds of thousands of findings, and as objects (four instants each boxed as a heap number)
+ * they were the biggest thing a language server kept. Objects are made only for the findings a
+ * caller reads (`FindingList.at`, iteration), e.g. the few hundred an editor shows.
+ *
+ * Rows are grouped in segments, one per simulated advertisement, in the order they were produced;
+ * a `FindingList` is a view of a table's rows in SPEC §4.1 rule 10 order (`ruleTenOrder`).
+ */
+import type { FindingSink } from './findings';
+import type { Delay, Interruption } from './types';
+
+/** One advertisement's findings: its id and collection, and where its rows are. */
+interface Segment {
+  readonly advertisement: string;
+  readonly collection: string;
+  readonly interruptionsFrom: number;
+  readonly delaysFrom: number;
+}
+
+/** Growable columns of one finding kind. */
+class Columns {
+  length = 0;
+  segment: Uint32Array;
+  assignment: Uint8Array;
+  readonly numbers: Float64Array[];
+
+  constructor(
+    readonly width: number,
+    capacity: number,
+  ) {
+    this.segment = new Uint32Array(capacity);
+    this.assignment = new Uint8Array(capacity);
+    this.numbers = Array.from({ length: width }, () => new Float64Array(capacity));
+  }
+
+  /** Room for one more row; returns its index. */
+  grow(): number {
+    const row = this.length++;
+    if (row === this.segment.length) this.resize(Math.max(64, row * 2));
+    return row;
+  }
+
+  /** Shrinks the columns to their length (a built table keeps no spare room). */
+  trim(): void {
+    if (this.segment.length !== this.length) this.resize(this.length);
+  }
+
+  private resize(capacity: number): void {
+    const copy = <A extends Uint32Array | Uint8Array | Float64Array>(from: A, to: A): A => {
+      to.set(from.subarray(0, Math.min(this.length, capacity)));
+      return to;
+    };
+    this.segment = copy(this.segment, new Uint32Array(capacity));
+    this.assignment = copy(this.assignment, new Uint8Array(capacity));
+    for (let k = 0; k < this.width; k++) this.numbers[k] = copy(this.numbers[k]!, new Float64Array(capacity));
+  }
+}
+
+/** Numbers per row: runStart, runEnd, verifyEarliest, verifyLatest, likelihood, clientsAtRisk. */
+const INTERRUPTION_WIDTH = 6;
+/** Numbers per row: runStart, verifyEarliest, verifyLatest. */
+const DELAY_WIDTH = 3;
+
+/** Findings as the engine produces them, advertisement by advertisement. */
+export class FindingTableBuilder implements FindingSink {
+  readonly done = false;
+  private readonly segments: Segment[] = [];
+  private readonly interruptions = new Columns(INTERRUPTION_WIDTH, 0);
+  private readonly delays = new Columns(DELAY_WIDTH, 0);
+
+  /** Starts the rows of one advertisement (every row added next is one of its findings). */
+  startSegment(advertisement: string, collection: string): void {
+    this.segments.push({
+      advertisement,
+      collection,
+      interruptionsFrom: this.interruptions.length,
+      delaysFrom: this.delays.length,
+    });
+  }
+
+  addInterruption(
+    assignment: number,
+    runStart: number,
+    runEnd: number,
+    verifyEarliest: number,
+    verifyLatest: number,
+    likelihood: number,
+    clientsAtRisk: number,
+  ): void {
+    const c = this.interruptions;
+    const row = c.grow();
+    c.segment[row] = this.segments.length - 1;
+    c.assignment[row] = assignment;
+    const [start, end, earliest, latest, share, clients] = c.numbers as [
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ];
+    start[row] = runStart;
+    end[row] = runEnd;
+    earliest[row] = verifyEarliest;
+    latest[row] = verifyLatest;
+    share[row] = likelihood;
+    clients[row] = clientsAtRisk;
+  }
+
+  addDelay(assignment: number, runStart: number, verifyEarliest: number, verifyLatest: number): void {
+    const c = this.delays;
+    const row = c.grow();
+    c.segment[row] = this.segments.length - 1;
+    c.assignment[row] = assignment;
+    const [start, earliest, latest] = c.numbers as [Float64Array, Float64Array, Float64Array];
+    start[row] = runStart;
+    earliest[row] = verifyEarliest;
+    latest[row] = verifyLatest;
+  }
+
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  /** Appends segment `index` of another table (an unchanged advertisement's findings), rows as they were. */
+  copySegment(table: FindingTable, index: number): void {
+    const segment = table.segments[index]!;
+    this.startSegment(segment.advertisement, segment.collection);
+    const to = this.segments.length - 1;
+    copyRows(
+      table.interruptions,
+      this.interruptions,
+      segment.interruptionsFrom,
+      table.segmentEnd(index, 'interruptions'),
+      to,
+    );
+    copyRows(table.delays, this.delays, segment.delaysFrom, table.segmentEnd(index, 'delays'), to);
+  }
+
+  build(): FindingTable {
+    this.interruptions.trim();
+    this.delays.trim();
+    return new FindingTable(this.segments, this.interruptions, this.delays);
+  }
+}
+
+function copyRows(from: Columns, to: Columns, start: number, end: number, segment: number): void {
+  for (let row = start; row < end; row++) {
+    const at = to.grow();
+    to.segment[at] = segment;
+    to.assignment[at] = from.assignment[row]!;
+    for (let k = 0; k < from.width; k++) to.numbers[k]![at] = from.numbers[k]![row]!;
+  }
+}
+
+/** A built, unchanging set of findings. */
+export class FindingTable {
+  /** @internal */
+  constructor(
+    readonly segments: readonly Segment[],
+    readonly interruptions: Columns,
+    readonly delays: Columns,
+  ) {}
+
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  advertisementOf(segment: number): string {
+    return this.segments[segment]!.advertisement;
+  }
+
+  /** One past the last row of a segment. */
+  segmentEnd(index: number, kind: 'interruptions' | 'delays'): number {
+    const next = this.segments[index + 1];
+    if (kind === 'interruptions') return next ? next.interruptionsFrom : this.interruptions.length;
+    return next ? next.delaysFrom : this.delays.length;
+  }
+
+  /**
+   * Both lists in rule 10 order, given each segment's group base (its advertisement's rank in
+   * code-point order × 16; the assignment is added per row).
+   */
+  sorted(rankOfSegment: (segment: number) => number): {
+    interruptions: FindingList<Interruption>;
+    delays: FindingList<Delay>;
+  } {
+    const ranks = Uint32Array.from(this.segments, (_, i) => rankOfSegment(i));
+    return {
+      interruptions: new FindingList(this, this.interruptions, ruleTenOrder(this.interruptions, ranks), interruptionAt),
+      delays: new FindingList(this, this.delays, ruleTenOrder(this.delays, ranks), delayAt),
+    };
+  }
+}
+
+function interruptionAt(table: FindingTable, c: Columns, row: number): Interruption {
+  const segment = table.segments[c.segment[row]!]!;
+  const n = c.numbers;
+  return {
+    advertisement: segment.advertisement,
+    collection: segment.collection,
+    assignment: c.assignment[row]!,
+    runStart: n[0]![row]!,
+    runEnd: n[1]![row]!,
+    verifyEarliest: n[2]![row]!,
+    verifyLatest: n[3]![row]!,
+    likelihood: n[4]![row]!,
+    clientsAtRisk: n[5]![row]!,
+  };
+}
+
+function delayAt(table: FindingTable, c: Columns, row: number): Delay {
+  const segment = table.segments[c.segment[row]!]!;
+  const n = c.numbers;
+  return {
+    advertisement: segment.advertisement,
+    collection: segment.collection,
+    assignment: c.assignment[row]!,
+    runStart: n[0]![row]!,
+    verifyEarliest: n[1]![row]!,
+    verifyLatest: n[2]![row]!,
+  };
+}
+
+/**
+ * Findings in rule 10 order, read from columns: `at` and iteration make objects (a fresh one per
+ * read); the column reads (`advertisementAt`, …) make none, for callers that go over them all.
+ */
+export class FindingList<T extends Interruption | Delay> implements Iterable<T> {
+  /** @internal */
+  constructor(
+    private readonly table: FindingTable,
+    private readonly columns: Columns,
+    private readonly order: Uint32Array,
+    private readonly make: (table: FindingTable, columns: Columns, row: number) => T,
+  ) {}
+
+  get length(): number {
+    return this.order.length;
+  }
+
+  at(index: number): T {
+    return this.make(this.table, this.columns, this.row(index));
+  }
+
+  advertisementAt(index: number): string {
+    return this.table.segments[this.columns.segment[this.row(index)]!]!.advertisement;
+  }
+
+  assignmentAt(index: number): number {
+    return this.columns.assignment[this.row(index)]!;
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    for (let i = 0; i < this.order.length; i++) yield this.make(this.table, this.columns, this.order[i]!);
+  }
+
+  toArray(): T[] {
+    return Array.from(this.order, (row) => this.make(this.table, this.columns, row));
+  }
+
+  /** How many findings each advertisement has (those with none are absent). */
+  countsByAdvertisement(): Map<string, number> {
+    const counts = new Map<string, number>();
+    const { segment } = this.columns;
+    for (let i = 0; i < this.order.length; i++) {
+      const id = this.table.advertisementOf(segment[this.order[i]!]!);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** One advertisement's findings (of one assignment, if given), in rule 10 order. */
+  ofAdvertisement(advertisement: string, assignment?: number): T[] {
+    const found: T[] = [];
+    for (let i = 0; i < this.order.length; i++) {
+      if (
+        this.advertisementAt(i) === advertisement &&
+        (assignment === undefined || this.assignmentAt(i) === assignment)
+      ) {
+        found.push(this.at(i));
+      }
+    }
+    return found;
+  }
+
+  map<U>(transform: (finding: T) => U): U[] {
+    return Array.from(this.order, (row) => transform(this.make(this.table, this.columns, row)));
+  }
+
+  filter(predicate: (finding: T) => boolean): T[] {
+    const kept: T[] = [];
+    for (const finding of this) if (predicate(finding)) kept.push(finding);
+    return kept;
+  }
+
+  private row(index: number): number {
+    if (!Number.isInteger(index) || index < 0 || index >= this.order.length)
+      throw new RangeError(`no finding at ${index}`);
+    return this.order[index]!;
+  }
+}
+
+/**
+ * Rule 10 order by an LSD radix sort (stable counting passes, least significant key first): by
+ * group (advertisement rank × 16 + assignment), then by runStart 11 bits at a time. verifyEarliest
+ * needs no pass: one assignment's findings are produced pass by pass, so for one run and group
+ * they already come in verifyEarliest order. Linear in the number of findings, no string
+ * comparisons.
+ */
+function ruleTenOrder(c: Columns, segmentRanks: Uint32Array): Uint32Array {
+  const n = c.length;
+  const runStart = c.numbers[0]!;
+  let earliest = Infinity;
+  for (let i = 0; i < n; i++) earliest = Math.min(earliest, runStart[i]!);
+  // Run starts are whole minutes in practice: sorting minutes needs fewer passes.
+  let unit = MINUTE_MS;
+  for (let i = 0; i < n && unit > 1; i++) if ((runStart[i]! - earliest) % unit !== 0) unit = 1;
+
+  // The key (runStart - earliest) / unit, split into two 22-bit-or-more halves kept as int32s.
+  // Two sets of columns, read from one and written to the other in turn.
+  let columns = radixColumns(n);
+  let spare = radixColumns(n);
+  const digits = new Uint32Array(n);
+  let largest = 0;
+  let groupCount = 0;
+  for (let i = 0; i < n; i++) {
+    const key = (runStart[i]! - earliest) / unit;
+    const high = Math.floor(key / LOW_SPAN);
+    columns.index[i] = i;
+    columns.high[i] = high;
+    columns.low[i] = key - high * LOW_SPAN;
+    largest = Math.max(largest, key);
+    const group = segmentRanks[c.segment[i]!]! * 16 + c.assignment[i]!;
+    digits[i] = group;
+    groupCount = Math.max(groupCount, group + 1);
+  }
+  countingPass(columns, spare, digits, groupCount);
+  [columns, spare] = [spare, columns];
+  for (let bit = 0; 2 ** bit <= largest; bit += DIGIT_BITS) {
+    const source = bit < LOW_BITS ? columns.low : columns.high;
+    const shift = bit < LOW_BITS ? bit : bit - LOW_BITS;
+    for (let k = 0; k < n; k++) digits[k] = (source[k]! >>> shift) & DIGIT_MASK;
+    countingPass(columns, spare, digits, 1 << DIGIT_BITS);
+    [columns, spare] = [spare, columns];
+  }
+  return columns.index;
+}
+
+const MINUTE_MS = 60_000;
+const DIGIT_BITS = 11;
+const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+const LOW_BITS = 2 * DIGIT_BITS;
+const LOW_SPAN = 2 ** LOW_BITS;
+
+/** Row indices with their sort key; the key travels with the index so every pass reads in order. */
+interface RadixColumns {
+  readonly index: Uint32Array;
+  readonly low: Uint32Array;
+  readonly high: Uint32Array;
+}
+
+function radixColumns(n: number): RadixColumns {
+  return { index: new Uint32Array(n), low: new Uint32Array(n), high: new Uint32Array(n) };
+}
+
+/** One stable counting pass by `digits` (aligned with the columns, each in [0, size)) from `columns` into `out`. */
+function countingPass(columns: RadixColumns, out: RadixColumns, digits: Uint32Array, size: number): void {
+  const n = digits.length;
+  const next = new Uint32Array(size + 1);
+  for (let k = 0; k < n; k++) next[digits[k]! + 1]!++;
+  for (let d = 1; d <= size; d++) next[d]! += next[d - 1]!;
+  for (let k = 0; k < n; k++) {
+    const at = next[digits[k]!]!++;
+    out.index[at] = columns.index[k]!;
+    out.low[at] = columns.low[k]!;
+    out.high[at] = columns.high[k]!;
+  }
+}
