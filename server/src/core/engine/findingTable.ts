@@ -18,44 +18,84 @@ interface Segment {
   readonly delaysFrom: number;
 }
 
-/** Growable columns of one finding kind. */
+/**
+ * The rows of one finding kind: each row's fields side by side (segment, assignment, then the
+ * kind's numbers), in chunks of a fixed number of rows, so that growing never copies what is
+ * there (hundreds of thousands of rows would otherwise be copied at every doubling).
+ */
 class Columns {
   length = 0;
-  segment: Uint32Array;
-  assignment: Uint8Array;
-  readonly numbers: Float64Array[];
+  private readonly chunks: Float64Array[] = [];
+  /** Fields per row. */
+  private readonly stride: number;
 
-  constructor(
-    readonly width: number,
-    capacity: number,
-  ) {
-    this.segment = new Uint32Array(capacity);
-    this.assignment = new Uint8Array(capacity);
-    this.numbers = Array.from({ length: width }, () => new Float64Array(capacity));
+  constructor(readonly width: number) {
+    this.stride = width + 2;
   }
 
   /** Room for one more row; returns its index. */
   grow(): number {
     const row = this.length++;
-    if (row === this.segment.length) this.resize(Math.max(64, row * 2));
+    const chunk = row >>> CHUNK_BITS;
+    if (chunk === this.chunks.length) {
+      // The first chunk starts small and doubles (most tables after an edit hold one advertisement).
+      this.chunks.push(new Float64Array((chunk === 0 ? FIRST_CHUNK_ROWS : CHUNK_ROWS) * this.stride));
+    } else if (chunk === 0 && row * this.stride === this.chunks[0]!.length) {
+      const larger = new Float64Array(Math.min(CHUNK_ROWS, row * 2) * this.stride);
+      larger.set(this.chunks[0]!);
+      this.chunks[0] = larger;
+    }
     return row;
   }
 
-  /** Shrinks the columns to their length (a built table keeps no spare room). */
-  trim(): void {
-    if (this.segment.length !== this.length) this.resize(this.length);
+  /**
+   * Appends rows [start, end) of `from` (same kind) as they are, as many as fit in one chunk of
+   * each side with one block copy; returns how many were appended.
+   */
+  appendFrom(from: Columns, start: number, end: number): number {
+    const stride = this.stride;
+    const first = this.grow();
+    const room = first < CHUNK_ROWS ? this.chunks[0]!.length / stride - first : CHUNK_ROWS - (first & CHUNK_MASK);
+    const count = Math.min(end - start, room, CHUNK_ROWS - (start & CHUNK_MASK));
+    this.length += count - 1;
+    const source = from.chunks[start >>> CHUNK_BITS]!;
+    const offset = (start & CHUNK_MASK) * stride;
+    this.chunks[first >>> CHUNK_BITS]!.set(
+      source.subarray(offset, offset + count * stride),
+      (first & CHUNK_MASK) * stride,
+    );
+    return count;
   }
 
-  private resize(capacity: number): void {
-    const copy = <A extends Uint32Array | Uint8Array | Float64Array>(from: A, to: A): A => {
-      to.set(from.subarray(0, Math.min(this.length, capacity)));
-      return to;
-    };
-    this.segment = copy(this.segment, new Uint32Array(capacity));
-    this.assignment = copy(this.assignment, new Uint8Array(capacity));
-    for (let k = 0; k < this.width; k++) this.numbers[k] = copy(this.numbers[k]!, new Float64Array(capacity));
+  get(row: number, field: number): number {
+    return this.chunks[row >>> CHUNK_BITS]![(row & CHUNK_MASK) * this.stride + field]!;
+  }
+
+  set(row: number, field: number, value: number): void {
+    this.chunks[row >>> CHUNK_BITS]![(row & CHUNK_MASK) * this.stride + field] = value;
+  }
+
+  segment(row: number): number {
+    return this.get(row, SEGMENT);
+  }
+
+  assignment(row: number): number {
+    return this.get(row, ASSIGNMENT);
+  }
+
+  /** The kind's `k`-th number of a row (see the widths below). */
+  number(row: number, k: number): number {
+    return this.get(row, NUMBERS + k);
   }
 }
+
+const CHUNK_BITS = 12;
+const CHUNK_ROWS = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK_ROWS - 1;
+const FIRST_CHUNK_ROWS = 16;
+const SEGMENT = 0;
+const ASSIGNMENT = 1;
+const NUMBERS = 2;
 
 /** Numbers per row: runStart, runEnd, verifyEarliest, verifyLatest, likelihood, clientsAtRisk. */
 const INTERRUPTION_WIDTH = 6;
@@ -66,8 +106,8 @@ const DELAY_WIDTH = 3;
 export class FindingTableBuilder implements FindingSink {
   readonly done = false;
   private readonly segments: Segment[] = [];
-  private readonly interruptions = new Columns(INTERRUPTION_WIDTH, 0);
-  private readonly delays = new Columns(DELAY_WIDTH, 0);
+  private readonly interruptions = new Columns(INTERRUPTION_WIDTH);
+  private readonly delays = new Columns(DELAY_WIDTH);
 
   /** Starts the rows of one advertisement (every row added next is one of its findings). */
   startSegment(advertisement: string, collection: string): void {
@@ -90,33 +130,24 @@ export class FindingTableBuilder implements FindingSink {
   ): void {
     const c = this.interruptions;
     const row = c.grow();
-    c.segment[row] = this.segments.length - 1;
-    c.assignment[row] = assignment;
-    const [start, end, earliest, latest, share, clients] = c.numbers as [
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-    ];
-    start[row] = runStart;
-    end[row] = runEnd;
-    earliest[row] = verifyEarliest;
-    latest[row] = verifyLatest;
-    share[row] = likelihood;
-    clients[row] = clientsAtRisk;
+    c.set(row, SEGMENT, this.segments.length - 1);
+    c.set(row, ASSIGNMENT, assignment);
+    c.set(row, NUMBERS, runStart);
+    c.set(row, NUMBERS + 1, runEnd);
+    c.set(row, NUMBERS + 2, verifyEarliest);
+    c.set(row, NUMBERS + 3, verifyLatest);
+    c.set(row, NUMBERS + 4, likelihood);
+    c.set(row, NUMBERS + 5, clientsAtRisk);
   }
 
   addDelay(assignment: number, runStart: number, verifyEarliest: number, verifyLatest: number): void {
     const c = this.delays;
     const row = c.grow();
-    c.segment[row] = this.segments.length - 1;
-    c.assignment[row] = assignment;
-    const [start, earliest, latest] = c.numbers as [Float64Array, Float64Array, Float64Array];
-    start[row] = runStart;
-    earliest[row] = verifyEarliest;
-    latest[row] = verifyLatest;
+    c.set(row, SEGMENT, this.segments.length - 1);
+    c.set(row, ASSIGNMENT, assignment);
+    c.set(row, NUMBERS, runStart);
+    c.set(row, NUMBERS + 1, verifyEarliest);
+    c.set(row, NUMBERS + 2, verifyLatest);
   }
 
   get segmentCount(): number {
@@ -139,18 +170,15 @@ export class FindingTableBuilder implements FindingSink {
   }
 
   build(): FindingTable {
-    this.interruptions.trim();
-    this.delays.trim();
     return new FindingTable(this.segments, this.interruptions, this.delays);
   }
 }
 
 function copyRows(from: Columns, to: Columns, start: number, end: number, segment: number): void {
-  for (let row = start; row < end; row++) {
-    const at = to.grow();
-    to.segment[at] = segment;
-    to.assignment[at] = from.assignment[row]!;
-    for (let k = 0; k < from.width; k++) to.numbers[k]![at] = from.numbers[k]![row]!;
+  for (let row = start; row < end;) {
+    const copied = to.appendFrom(from, row, end);
+    for (let at = to.length - copied; at < to.length; at++) to.set(at, SEGMENT, segment);
+    row += copied;
   }
 }
 
@@ -195,31 +223,29 @@ export class FindingTable {
 }
 
 function interruptionAt(table: FindingTable, c: Columns, row: number): Interruption {
-  const segment = table.segments[c.segment[row]!]!;
-  const n = c.numbers;
+  const segment = table.segments[c.segment(row)]!;
   return {
     advertisement: segment.advertisement,
     collection: segment.collection,
-    assignment: c.assignment[row]!,
-    runStart: n[0]![row]!,
-    runEnd: n[1]![row]!,
-    verifyEarliest: n[2]![row]!,
-    verifyLatest: n[3]![row]!,
-    likelihood: n[4]![row]!,
-    clientsAtRisk: n[5]![row]!,
+    assignment: c.assignment(row),
+    runStart: c.number(row, 0),
+    runEnd: c.number(row, 1),
+    verifyEarliest: c.number(row, 2),
+    verifyLatest: c.number(row, 3),
+    likelihood: c.number(row, 4),
+    clientsAtRisk: c.number(row, 5),
   };
 }
 
 function delayAt(table: FindingTable, c: Columns, row: number): Delay {
-  const segment = table.segments[c.segment[row]!]!;
-  const n = c.numbers;
+  const segment = table.segments[c.segment(row)]!;
   return {
     advertisement: segment.advertisement,
     collection: segment.collection,
-    assignment: c.assignment[row]!,
-    runStart: n[0]![row]!,
-    verifyEarliest: n[1]![row]!,
-    verifyLatest: n[2]![row]!,
+    assignment: c.assignment(row),
+    runStart: c.number(row, 0),
+    verifyEarliest: c.number(row, 1),
+    verifyLatest: c.number(row, 2),
   };
 }
 
@@ -245,11 +271,11 @@ export class FindingList<T extends Interruption | Delay> implements Iterable<T> 
   }
 
   advertisementAt(index: number): string {
-    return this.table.segments[this.columns.segment[this.row(index)]!]!.advertisement;
+    return this.table.segments[this.columns.segment(this.row(index))]!.advertisement;
   }
 
   assignmentAt(index: number): number {
-    return this.columns.assignment[this.row(index)]!;
+    return this.columns.assignment(this.row(index));
   }
 
   *[Symbol.iterator](): Iterator<T> {
@@ -263,9 +289,8 @@ export class FindingList<T extends Interruption | Delay> implements Iterable<T> 
   /** How many findings each advertisement has (those with none are absent). */
   countsByAdvertisement(): Map<string, number> {
     const counts = new Map<string, number>();
-    const { segment } = this.columns;
     for (let i = 0; i < this.order.length; i++) {
-      const id = this.table.advertisementOf(segment[this.order[i]!]!);
+      const id = this.table.advertisementOf(this.columns.segment(this.order[i]!));
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return counts;
@@ -311,9 +336,12 @@ export class FindingList<T extends Interruption | Delay> implements Iterable<T> 
  */
 function ruleTenOrder(c: Columns, segmentRanks: Uint32Array): Uint32Array {
   const n = c.length;
-  const runStart = c.numbers[0]!;
+  const runStart = new Float64Array(n);
   let earliest = Infinity;
-  for (let i = 0; i < n; i++) earliest = Math.min(earliest, runStart[i]!);
+  for (let i = 0; i < n; i++) {
+    runStart[i] = c.number(i, 0);
+    earliest = Math.min(earliest, runStart[i]!);
+  }
   // Run starts are whole minutes in practice: sorting minutes needs fewer passes.
   let unit = MINUTE_MS;
   for (let i = 0; i < n && unit > 1; i++) if ((runStart[i]! - earliest) % unit !== 0) unit = 1;
@@ -332,7 +360,7 @@ function ruleTenOrder(c: Columns, segmentRanks: Uint32Array): Uint32Array {
     columns.high[i] = high;
     columns.low[i] = key - high * LOW_SPAN;
     largest = Math.max(largest, key);
-    const group = segmentRanks[c.segment[i]!]! * 16 + c.assignment[i]!;
+    const group = segmentRanks[c.segment(i)]! * 16 + c.assignment(i);
     digits[i] = group;
     groupCount = Math.max(groupCount, group + 1);
   }

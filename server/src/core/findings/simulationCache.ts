@@ -48,23 +48,18 @@ export class SimulationCache {
     }
     const fresh = simulateFresh({ doc, horizon, options, passCache: new Map() }, stale, dependencies);
 
-    // Every advertisement's rows into one table, in document order, as `simulate` produces them.
-    const builder = new FindingTableBuilder();
-    const placed: [Advertisement, AdvertisementFindings][] = [];
-    const notes: EngineNote[] = [];
-    for (const advertisement of doc.advertisements) {
-      const entry = fresh.get(advertisement) ?? this.entries.get(advertisement)!;
-      notes.push(...entry.notes);
-      let segment: number | undefined;
-      if (entry.segment !== undefined) {
-        segment = builder.segmentCount;
-        builder.copySegment(entry.table, entry.segment);
-      }
-      placed.push([advertisement, { ...entry, segment }]);
-    }
-    const table = builder.build();
+    const entries = doc.advertisements.map((a) => fresh.entries.get(a) ?? this.entries.get(a)!);
+    const notes = entries.flatMap((entry) => entry.notes);
+    // Every advertisement simulated again, in document order: the fresh table is the table.
+    const table = stale.length === entries.length ? fresh.table : joinSegments(entries);
     // Entries point into the new table, so the last one can be collected.
-    this.entries = new Map(placed.map(([advertisement, entry]) => [advertisement, { ...entry, table }]));
+    let segment = 0;
+    this.entries = new Map(
+      doc.advertisements.map((advertisement, i) => {
+        const entry = entries[i]!;
+        return [advertisement, { ...entry, table, segment: entry.segment === undefined ? undefined : segment++ }];
+      }),
+    );
     const ranks = advertisementRanks(doc);
     return { horizon, ...table.sorted((segment) => ranks.get(table.advertisementOf(segment))!), notes };
   }
@@ -78,12 +73,19 @@ interface EngineContext {
   readonly passCache: PassCache;
 }
 
+/** Every advertisement's rows in one table, in document order, as `simulate` produces them. */
+function joinSegments(entries: readonly AdvertisementFindings[]): FindingTable {
+  const builder = new FindingTableBuilder();
+  for (const { table, segment } of entries) if (segment !== undefined) builder.copySegment(table, segment);
+  return builder.build();
+}
+
 /** The stale advertisements through the engine, into one table, each its own segment. */
 function simulateFresh(
   context: EngineContext,
   advertisements: readonly Advertisement[],
   dependencies: ReadonlyMap<Advertisement, Dependencies>,
-): Map<Advertisement, AdvertisementFindings> {
+): { table: FindingTable; entries: Map<Advertisement, AdvertisementFindings> } {
   const { doc, horizon, options, passCache } = context;
   const builder = new FindingTableBuilder();
   const simulated = advertisements.map((advertisement) => {
@@ -92,12 +94,13 @@ function simulateFresh(
     return { advertisement, notes, segment: builder.segmentCount > before ? before : undefined };
   });
   const table = builder.build();
-  return new Map(
-    simulated.map(({ advertisement, notes, segment }) => [
+  const entries = new Map(
+    simulated.map(({ advertisement, notes, segment }): [Advertisement, AdvertisementFindings] => [
       advertisement,
       { dependencies: dependencies.get(advertisement)!, table, segment, notes },
     ]),
   );
+  return { table, entries };
 }
 
 /** What one advertisement's findings depend on, found as the engine finds them (`modelLookup`). */
