@@ -195,51 +195,29 @@ const item = fc
     return finalNewline ? `${text}\n` : text;
   });
 
-/** Per run, how many items the reader accepted: the property must not be checked on refusals alone. */
-function checkAll(sources: readonly string[]): number {
-  return sources.filter((source) => agrees(source)).length;
-}
-
-test('random items from a grammar: accepted ones equal yaml, many are accepted', () => {
+/** Checks the reader against yaml on `runs` samples; returns how many it accepted and how many there were. */
+function acceptance(sources: fc.Arbitrary<string>, runs: number, seed: number): { accepted: number; total: number } {
   let accepted = 0;
   let total = 0;
   fc.assert(
-    fc.property(item, (source) => {
+    fc.property(sources, (source) => {
       total++;
       if (agrees(source)) accepted++;
     }),
-    { numRuns: Number(process.env.PLAIN_RUNS ?? 3000), seed: Number(process.env.PLAIN_SEED ?? 20261201) },
+    { numRuns: Number(process.env.PLAIN_RUNS ?? runs), seed: Number(process.env.PLAIN_SEED ?? seed) },
   );
+  return { accepted, total };
+}
+
+test('random items from a grammar: accepted ones equal yaml, many are accepted', () => {
+  const { accepted, total } = acceptance(item, 3000, 20261201);
   assert.ok(accepted >= total * 0.05, `only ${accepted} of ${total} random items were read without yaml`);
 });
 
-const MUTATION_ALPHABET = [
-  ' ',
-  '\n',
-  ':',
-  '#',
-  '-',
-  '"',
-  "'",
-  '{',
-  '}',
-  '[',
-  ']',
-  ',',
-  'a',
-  '1',
-  '.',
-  '&',
-  '*',
-  '!',
-  '|',
-  '\t',
-  '\r',
-];
+/** Characters that change structure (and two the reader always refuses). */
+const MUTATION_ALPHABET = [...' \n:#-"\'{}[],a1.&*!|\t\r'];
 
-test('one-character mutations of accepted items: accepted ones still equal yaml', () => {
-  let accepted = 0;
-  let total = 0;
+test('one-character mutations of random items: accepted ones equal yaml', () => {
   const mutated = fc
     .tuple(item, fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.constantFrom(...MUTATION_ALPHABET))
     .map(([source, at, kind, char]) => {
@@ -248,13 +226,6 @@ test('one-character mutations of accepted items: accepted ones still equal yaml'
       if (kind === 'delete') return source.slice(0, i) + source.slice(i + 1);
       return source.slice(0, i) + char + source.slice(i + 1);
     });
-  fc.assert(
-    fc.property(mutated, (source) => {
-      total++;
-      if (agrees(source)) accepted++;
-    }),
-    { numRuns: Number(process.env.PLAIN_RUNS ?? 4000), seed: Number(process.env.PLAIN_SEED ?? 1201) },
-  );
+  const { accepted, total } = acceptance(mutated, 4000, 1201);
   assert.ok(accepted >= total * 0.02, `only ${accepted} of ${total} mutated items were read without yaml`);
-  assert.ok(checkAll(['  - a: 1\n']) === 1, 'the smallest plain item is read');
 });

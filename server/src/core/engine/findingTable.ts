@@ -129,9 +129,7 @@ export class FindingTableBuilder implements FindingSink {
     clientsAtRisk: number,
   ): void {
     const c = this.interruptions;
-    const row = c.grow();
-    c.set(row, SEGMENT, this.segments.length - 1);
-    c.set(row, ASSIGNMENT, assignment);
+    const row = this.newRow(c, assignment);
     c.set(row, NUMBERS, runStart);
     c.set(row, NUMBERS + 1, runEnd);
     c.set(row, NUMBERS + 2, verifyEarliest);
@@ -142,12 +140,18 @@ export class FindingTableBuilder implements FindingSink {
 
   addDelay(assignment: number, runStart: number, verifyEarliest: number, verifyLatest: number): void {
     const c = this.delays;
-    const row = c.grow();
-    c.set(row, SEGMENT, this.segments.length - 1);
-    c.set(row, ASSIGNMENT, assignment);
+    const row = this.newRow(c, assignment);
     c.set(row, NUMBERS, runStart);
     c.set(row, NUMBERS + 1, verifyEarliest);
     c.set(row, NUMBERS + 2, verifyLatest);
+  }
+
+  /** A new row of the current segment; its numbers are the caller's to set. */
+  private newRow(c: Columns, assignment: number): number {
+    const row = c.grow();
+    c.set(row, SEGMENT, this.segments.length - 1);
+    c.set(row, ASSIGNMENT, assignment);
+    return row;
   }
 
   get segmentCount(): number {
