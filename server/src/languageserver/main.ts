@@ -3,6 +3,7 @@
  * transport from the command line: `--stdio` for other editors and tests, node IPC when VS Code
  * starts it.
  */
+import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeError } from './safety';
 import { startServer } from './server';
@@ -11,6 +12,11 @@ import { startServer } from './server';
 // object that read costs about a fifth of a large parse. A plain copy answers the same, fast.
 // (Side effect: variables set inside the server no longer reach native code; we set none.)
 process.env = { ...process.env };
+
+// While a large document is read, V8 lets the heap grow by up to 4 × before collecting, and the
+// process keeps that memory. Growing by 10% at a time: peak RSS on 10,000 advertisements about
+// 340 → 280 MB, for about 5% more time to open 2,000 (LSP sessions as in `npm run bench`).
+setFlagsFromString('--heap-growing-percent=10');
 
 const connection = createConnection(ProposedFeatures.all);
 
