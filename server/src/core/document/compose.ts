@@ -100,10 +100,7 @@ function lazySource(items: readonly ParsedItem[], itemNode: (item: ParsedItem) =
       return { table: item.spans, base: item.base };
     },
     forEachFold(add: FoldSink) {
-      for (const item of items) {
-        const { folds, base } = item;
-        for (let f = 0; f < folds.length; f += 2) add(base + (folds[f] as number), base + (folds[f + 1] as number));
-      }
+      for (const item of items) item.spans.forEachFold(item.base, add);
     },
   };
 }

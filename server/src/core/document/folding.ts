@@ -14,12 +14,6 @@ export function collectFolds(root: Document | Node | null, add: FoldSink): void 
   walk(isDocument(root) ? root.contents : root, add);
 }
 
-/** The foldable spans of a list item parsed on its own: the item itself when it is a collection, then its inside. */
-export function collectItemFolds(item: Node | null, add: FoldSink): void {
-  if (isCollection(item) && item.range) add(item.range[0], item.range[1]);
-  walk(item, add);
-}
-
 function walk(node: unknown, add: FoldSink): void {
   if (!isCollection(node)) return;
   // A list whose items are parsed on demand knows their spans without parsing them.

@@ -17,7 +17,6 @@ import {
   type Range as NodeRange,
   type YAMLMap,
 } from 'yaml';
-import { collectItemFolds } from './folding';
 import { firstControlCharacter, MAX_ALIAS_COUNT, PARSE_OPTIONS } from './parse';
 import { readPlainItem } from './plainItem';
 import { SpanTable } from './spanTable';
@@ -52,10 +51,8 @@ export interface ParsedEntry extends ParsedPiece {
 export interface ParsedItem extends ParsedPiece {
   readonly kind: 'item';
   readonly value: unknown;
-  /** Where its keys and values are, for `locate` and for finding the item under an offset. */
+  /** Where its keys and values are, for `locate`, folding and finding the item under an offset. */
   readonly spans: SpanTable;
-  /** Foldable spans inside the item, as start/end pairs. */
-  readonly folds: Int32Array;
   /** The item's node with ranges absolute for `tree.base`, while cached. */
   tree?: { node: ParsedNode | null; base: number };
 }
@@ -145,14 +142,11 @@ export function parseItemByYaml(source: string): ParsedItem | undefined {
     return undefined;
   }
   const node = (seq.items[0] ?? null) as ParsedNode | null;
-  const folds: number[] = [];
-  collectItemFolds(node, (start, end) => folds.push(start, end));
   return {
     kind: 'item',
     ...pieceAt0(source, doc, seq),
     value: value[0],
     spans: SpanTable.of(node),
-    folds: Int32Array.from(folds),
   };
 }
 

@@ -2,7 +2,7 @@
  * A reader for the plain block YAML that `*.sms.yaml` list items are almost always written in:
  * `key: value` lines, nested blocks by indentation, `- ` lists, one-line scalars (plain, or quoted
  * without escapes), comments after a value. It returns what `parseItem` would get from `yaml`
- * (value, spans, folds, ranges) several times faster, and gives up — `undefined`, so the caller
+ * (value, spans, ranges) several times faster, and gives up — `undefined`, so the caller
  * parses with `yaml` — at anything else: flow collections, multi-line or block scalars, anchors,
  * tags, aliases, escapes, comment or blank lines inside the item, tabs, CR, empty values, keys that
  * are not plain words, scalars whose type is not obviously a string, a whole number or a boolean.
@@ -14,7 +14,6 @@ import { Kind, SpanTableBuilder, type SpanTable } from './spanTable';
 export interface PlainItem {
   readonly value: unknown;
   readonly spans: SpanTable;
-  readonly folds: Int32Array;
   readonly docRange: readonly [number, number, number];
   readonly containerRange: readonly [number, number, number];
 }
@@ -94,7 +93,6 @@ class PlainReader {
   private first = 0;
   private last = 0;
   private readonly spans = new SpanTableBuilder();
-  private readonly folds: number[] = [];
 
   constructor(private readonly source: string) {}
 
@@ -109,7 +107,6 @@ class PlainReader {
     return {
       value: node.value,
       spans: this.spans.build(),
-      folds: Int32Array.from(this.folds),
       // Blank lines after the item are the document's, not the list's.
       docRange: [head.start, node.after, length],
       containerRange: [dash, node.after, node.after],
@@ -144,7 +141,7 @@ class PlainReader {
     this.last = last;
   }
 
-  /** Records a node's span (opened before its children, closed after) and its fold. */
+  /** Records a node's span: opened before its children, closed after. */
   private withSpans(
     segment: string | number | null,
     keyStart: number,
@@ -152,14 +149,8 @@ class PlainReader {
     read: () => { node: ReadNode; line: number; kind: Kind },
   ): { node: ReadNode; line: number } {
     const at = this.spans.open(segment, keyStart, keyEnd);
-    const foldAt = this.folds.length;
     const result = read();
-    const { node, kind } = result;
-    this.spans.close(at, kind, node.start, node.end);
-    if (kind !== Kind.Other) {
-      // A collection folds from its key (map entry) or from itself (list item), before its inside.
-      this.folds.splice(foldAt, 0, keyStart >= 0 ? keyStart : node.start, node.end);
-    }
+    this.spans.close(at, result.kind, result.node.start, result.node.end);
     return result;
   }
 

@@ -14,18 +14,37 @@ export const enum Kind {
   Other = 3,
 }
 
-/** Per record: subtree end (record index), kind, key start, key end, value start, value end (-1: none). */
-const FIELDS = 6;
+/**
+ * Per record: subtree end (record index), kind, key start, key end, value start, value end, and
+ * the segment that leads to it (see `encodeSegment`). Stored plus one, so that 0 means "none"
+ * (-1) and most tables fit 16-bit cells (an item is rarely 64 KB long): about a third of the
+ * memory of 32-bit cells and a separate array of segments.
+ */
+const FIELDS = 7;
+const SEGMENT_FIELD = 6;
 
-/** Map keys repeat in every item (`id`, `name`, …): one string each, up to a bound. */
-const internedKeys = new Map<string, string>();
-const MAX_INTERNED_KEYS = 4096;
+/** Map keys repeat in every item (`id`, `name`, …): one number each, up to a bound. */
+const keyIds = new Map<string, number>();
+const keyNames: string[] = [];
+const MAX_SHARED_KEYS = 4096;
 
-function intern(key: string): string {
-  const known = internedKeys.get(key);
-  if (known !== undefined) return known;
-  if (internedKeys.size < MAX_INTERNED_KEYS) internedKeys.set(key, key);
-  return key;
+/** A segment as a number: 0 for none (null), odd for a list index, even for a map key's id. */
+function encodeSegment(segment: string | number | null, ownKeys: string[]): number {
+  if (segment === null) return 0;
+  if (typeof segment === 'number') return segment * 2 + 1;
+  let id = keyIds.get(segment);
+  if (id === undefined) {
+    if (keyNames.length < MAX_SHARED_KEYS) {
+      id = keyNames.length;
+      keyIds.set(segment, id);
+      keyNames.push(segment);
+    } else {
+      // Past the bound, a key is kept by its own table (numbered after the shared ones).
+      id = MAX_SHARED_KEYS + ownKeys.length;
+      ownKeys.push(segment);
+    }
+  }
+  return id * 2 + 2;
 }
 
 /** A node found by a walk: its value range (undefined for an empty value) and, for a map entry, its key's. */
@@ -38,9 +57,10 @@ export interface SpanStep {
 
 export class SpanTable {
   private constructor(
-    private readonly records: Int32Array,
-    /** The segment that leads to each record: a map key (string; null when not a scalar) or a list index. */
-    private readonly segments: readonly (string | number | null)[],
+    /** The records, each field plus one. */
+    private readonly cells: Uint16Array | Uint32Array,
+    /** Keys past the shared bound, when there were any. */
+    private readonly ownKeys: readonly string[] | undefined,
   ) {}
 
   /** The table of a node tree whose ranges are relative to the item's piece. */
@@ -66,9 +86,13 @@ export class SpanTable {
     return builder.build();
   }
 
-  /** @internal The builder's result. */
-  static fromRecords(records: Int32Array, segments: readonly (string | number | null)[]): SpanTable {
-    return new SpanTable(records, segments);
+  /** @internal The builder's result: records as numbers (-1 for none), and the keys it kept itself. */
+  static fromRecords(records: readonly number[], ownKeys: readonly string[]): SpanTable {
+    let largest = 0;
+    for (const value of records) largest = Math.max(largest, value + 1);
+    const cells = largest < 0x10000 ? new Uint16Array(records.length) : new Uint32Array(records.length);
+    for (let i = 0; i < records.length; i++) cells[i] = records[i]! + 1;
+    return new SpanTable(cells, ownKeys.length > 0 ? ownKeys : undefined);
   }
 
   /**
@@ -93,15 +117,41 @@ export class SpanTable {
     return this.range(0, 4, base);
   }
 
+  /**
+   * The foldable spans of the item, moved by `base`, in document order: the item itself when it is
+   * a collection, then every map entry whose value is one (from its key) and every list element
+   * that is one (see `folding.ts`).
+   */
+  forEachFold(base: number, add: (start: number, end: number) => void): void {
+    const visit = (record: number, inMap: boolean): void => {
+      const kind = this.kind(record);
+      if (kind !== Kind.Map && kind !== Kind.Seq) return;
+      // A map entry folds from its key (an entry without a key node does not fold itself).
+      const start = inMap ? this.field(record, 2) : this.field(record, 4);
+      if (start >= 0) add(base + start, base + this.field(record, 5));
+      const end = this.field(record, 0);
+      for (let child = record + 1; child < end; child = this.field(child, 0)) visit(child, kind === Kind.Map);
+    };
+    if (this.cells.length > 0) visit(0, false);
+  }
+
   private child(record: number, segment: string | number): number | undefined {
     const kind = this.kind(record);
     if (kind !== Kind.Map && !(kind === Kind.Seq && typeof segment === 'number')) return undefined;
     const end = this.field(record, 0);
     for (let child = record + 1; child < end; child = this.field(child, 0)) {
-      const own = this.segments[child];
+      const own = this.segment(child);
       if (kind === Kind.Map ? own !== null && own === String(segment) : own === segment) return child;
     }
     return undefined;
+  }
+
+  private segment(record: number): string | number | null {
+    const code = this.field(record, SEGMENT_FIELD) + 1;
+    if (code === 0) return null;
+    if (code % 2 === 1) return (code - 1) / 2;
+    const id = (code - 2) / 2;
+    return id < MAX_SHARED_KEYS ? keyNames[id]! : this.ownKeys![id - MAX_SHARED_KEYS]!;
   }
 
   private step(record: number, inPair: boolean, base: number): SpanStep {
@@ -119,24 +169,24 @@ export class SpanTable {
     return this.field(record, 1) as Kind;
   }
 
+  /** A field as it was recorded (-1 for none). */
   private field(record: number, field: number): number {
-    return this.records[record * FIELDS + field] as number;
+    return (this.cells[record * FIELDS + field] as number) - 1;
   }
 }
 
 /**
- * Records in document order: `open` a node (its key range, its value's start), add its children,
- * then `close` it with its value's end. Used for `yaml` trees and by the plain-item reader.
+ * Records in document order: `open` a node (its key's range), add its children, then `close` it
+ * with its kind and its value's range. Used for `yaml` trees and by the plain-item reader.
  */
 export class SpanTableBuilder {
   private readonly records: number[] = [];
-  private readonly segments: (string | number | null)[] = [];
+  private readonly ownKeys: string[] = [];
 
   /** Starts a node's record (its key's range, -1 for none); returns where it is, for `close`. */
   open(segment: string | number | null, keyStart: number, keyEnd: number): number {
     const at = this.records.length;
-    this.records.push(-1, Kind.Empty, keyStart, keyEnd, -1, -1);
-    this.segments.push(typeof segment === 'string' ? intern(segment) : segment);
+    this.records.push(-1, Kind.Empty, keyStart, keyEnd, -1, -1, encodeSegment(segment, this.ownKeys) - 1);
     return at;
   }
 
@@ -149,6 +199,6 @@ export class SpanTableBuilder {
   }
 
   build(): SpanTable {
-    return SpanTable.fromRecords(Int32Array.from(this.records), this.segments);
+    return SpanTable.fromRecords(this.records, this.ownKeys);
   }
 }
