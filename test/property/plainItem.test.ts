@@ -229,3 +229,14 @@ test('one-character mutations of random items: accepted ones equal yaml', () => 
   const { accepted, total } = acceptance(mutated, 4000, 1201);
   assert.ok(accepted >= total * 0.02, `only ${accepted} of ${total} mutated items were read without yaml`);
 });
+
+test('limits: keys up to 1,024 characters and a few dozen levels are read, beyond them yaml decides', () => {
+  assert.equal(agrees(`- ${'k'.repeat(1024)}: 1\n`), true);
+  assert.equal(readPlainItem(`- ${'k'.repeat(1025)}: 1\n`), undefined);
+  assert.equal(readPlainItem(`- a: { ${'k'.repeat(1025)}: 1 }\n`), undefined);
+  const nested = (levels: number): string =>
+    ['- k0:', ...Array.from({ length: levels }, (_, i) => `${' '.repeat(2 * i + 4)}k${i + 1}:`)].join('\n') +
+    `\n${' '.repeat(2 * levels + 4)}x: 1\n`;
+  assert.equal(agrees(nested(40)), true);
+  assert.equal(readPlainItem(nested(3000)), undefined);
+});

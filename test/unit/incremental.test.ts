@@ -304,3 +304,27 @@ test('capDiagnostics counts the diagnostics the core did not format', () => {
   assert.match(String(capped[2]!.message), /^498 more problems not shown/);
   assert.deepEqual(capDiagnostics(shown, 3, 3), shown);
 });
+
+test('what yaml refuses or keeps inside keys is left to the whole parse: long keys, deep blocks, collection keys', () => {
+  const longKey = (n: number): string => `version: 1\nadvertisements:\n  - id: A\n  - ${'k'.repeat(n)}: 1\n`;
+  assert.equal(parsesLikeWhole(longKey(1024)), true, 'a 1,024-character key is read piece by piece');
+  assert.equal(parsesLikeWhole(longKey(1025)), false, 'yaml reports a longer one, so the whole text is parsed');
+  // Thousands of block levels (yaml reports "nested too deeply"); the piece reader must not overflow the stack.
+  const deep = ['advertisements:', '  - k0:'];
+  for (let i = 1; i < 2000; i++) deep.push(`${' '.repeat(i + 4)}k${i}:`);
+  deep.push(`${' '.repeat(2004)}x: 1`, '');
+  const deepText = deep.join('\n');
+  // Where and how often yaml runs out of stack depends on the stack already in use, so only the
+  // distinct messages compare.
+  const messages = (parsed: { syntaxDiagnostics: readonly { message: string }[] }): string[] => [
+    ...new Set(parsed.syntaxDiagnostics.map((d) => d.message)),
+  ];
+  const fromPieces = messages(new IncrementalParser().parse(deepText));
+  assert.deepEqual(fromPieces, messages(parseText(deepText)));
+  assert.match(fromPieces.join(), /nested too deeply/);
+  // A map key that is itself a collection: its folds come from the whole parse.
+  assert.equal(
+    parsesLikeWhole('version: 1\nadvertisements:\n  - id: A\n  - ? k:\n        - a\n        - b\n    : x\n'),
+    false,
+  );
+});

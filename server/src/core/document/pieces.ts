@@ -5,6 +5,7 @@
  */
 import {
   isAlias,
+  isCollection,
   isMap,
   isScalar,
   isSeq,
@@ -82,6 +83,23 @@ function ownCopy(source: string): string {
   return (' ' + source).slice(1);
 }
 
+/**
+ * Whether a map key is itself a map or a list (`? [a, b]`, `{a: 1}: x`): span tables record no
+ * nodes inside keys, so such an item is left to the whole-document parse.
+ */
+function hasCollectionKey(source: string, doc: Document.Parsed): boolean {
+  if (!/[?[{]/.test(source)) return false;
+  let found = false;
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isCollection(pair.key)) return undefined;
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 function hasAlias(doc: Document.Parsed): boolean {
   let found = false;
   visit(doc, {
@@ -141,6 +159,7 @@ export function parseItemByYaml(source: string): ParsedItem | undefined {
   if (!isSeq(seq) || seq.flow || seq.items.length !== 1 || !Array.isArray(value) || value.length !== 1) {
     return undefined;
   }
+  if (hasCollectionKey(source, doc)) return undefined;
   const node = (seq.items[0] ?? null) as ParsedNode | null;
   return {
     kind: 'item',

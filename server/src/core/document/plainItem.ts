@@ -38,6 +38,9 @@ interface ReadNode {
 class GiveUp extends Error {}
 const GIVE_UP = new GiveUp();
 
+const MAX_DEPTH = 64;
+const MAX_IMPLICIT_KEY_LENGTH = 1024;
+
 const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
@@ -93,6 +96,8 @@ class PlainReader {
   private first = 0;
   private last = 0;
   private readonly spans = new SpanTableBuilder();
+  /** How many nodes deep the reader is. */
+  private depth = 0;
 
   constructor(private readonly source: string) {}
 
@@ -148,9 +153,12 @@ class PlainReader {
     keyEnd: number,
     read: () => { node: ReadNode; line: number; kind: Kind },
   ): { node: ReadNode; line: number } {
+    // Real items nest a few levels; thousands would exhaust the stack (yaml reports those).
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     const at = this.spans.open(segment, keyStart, keyEnd);
     const result = read();
     this.spans.close(at, result.kind, result.node.start, result.node.end);
+    this.depth--;
     return result;
   }
 
@@ -241,6 +249,8 @@ class PlainReader {
     const colon = source.indexOf(':', start);
     if (colon < 0 || colon >= lineEnd) return undefined;
     if (colon + 1 < lineEnd && source.charCodeAt(colon + 1) !== SPACE) return undefined;
+    // yaml refuses an implicit key whose colon is more than 1024 characters after its start.
+    if (colon - start > MAX_IMPLICIT_KEY_LENGTH) throw GIVE_UP;
     const name = source.slice(start, colon);
     if (!PLAIN_KEY.test(name)) {
       // Text with a colon that is not a plain key: yaml may read a key there, so this reader cannot.
@@ -305,6 +315,7 @@ class PlainReader {
       if (isMap) {
         const colon = source.indexOf(':', at);
         if (colon < 0 || colon >= limit || source.charCodeAt(colon + 1) !== SPACE) throw GIVE_UP;
+        if (colon - at > MAX_IMPLICIT_KEY_LENGTH) throw GIVE_UP;
         const name = source.slice(at, colon);
         if (!PLAIN_KEY.test(name) || SPECIAL_KEYS.has(name) || Object.hasOwn(map, name)) throw GIVE_UP;
         const entry = this.spans.open(name, at, colon);
