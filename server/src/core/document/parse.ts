@@ -101,12 +101,14 @@ export const MAX_FLOW_DEPTH = 500;
  */
 export function tooDeeplyNested(text: string): number | undefined {
   let depth = 0;
-  // A regular expression jumps from bracket to bracket; most of a document has none.
+  // A regular expression jumps from bracket to bracket (most of a document has none); `test`
+  // rather than `exec`, which would make a match array per bracket on every version.
   const brackets = /[[\]{}]/g;
-  for (let match = brackets.exec(text); match !== null; match = brackets.exec(text)) {
-    const c = text.charCodeAt(match.index);
+  while (brackets.test(text)) {
+    const at = brackets.lastIndex - 1;
+    const c = text.charCodeAt(at);
     if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > MAX_FLOW_DEPTH) return match.index;
+      if (++depth > MAX_FLOW_DEPTH) return at;
     } else if (depth > 0) {
       depth--;
     }

@@ -11,17 +11,18 @@ function duplicatesAmong(
   what: (name: string) => string,
 ): CoreDiagnostic[] {
   const diagnostics: CoreDiagnostic[] = [];
-  const first = new Map<string, Path>();
-  for (const { item, path } of items) {
-    const name = asString(item[nameKey]);
+  // Paths are made only for the repeats (a document has thousands of names and few repeats).
+  const first = new Map<string, ListItem>();
+  for (const entry of items) {
+    const name = asString(entry.item[nameKey]);
     if (name === undefined) continue;
-    const namePath = [...path, nameKey];
-    const firstPath = first.get(name);
-    if (firstPath === undefined) {
-      first.set(name, namePath);
+    const firstEntry = first.get(name);
+    if (firstEntry === undefined) {
+      first.set(name, entry);
       continue;
     }
-    const firstRange = rangeAt(doc, firstPath);
+    const namePath: Path = [...entry.path, nameKey];
+    const firstRange = rangeAt(doc, [...firstEntry.path, nameKey]);
     diagnostics.push({
       code: 'duplicate-id',
       severity: 'error',

@@ -34,11 +34,14 @@ export function checkSemantics(doc: ParsedDocument): CoreDiagnostic[] {
   const byCheck = new Map<ItemCheck, CoreDiagnostic[]>(ITEM_CHECKS.map((check) => [check, []]));
   const simulationFrom = calendarProblemAt(asRecord(root)?.['simulation'], 'from', ['simulation', 'from']);
   for (const problem of simulationFrom) byCheck.get(problem.check)!.push(located(problem, []));
-  for (const { item, path } of mapItems(root, 'collections')) {
-    for (const problem of collectionProblems(item)) byCheck.get(problem.check)!.push(located(problem, path));
+  for (const entry of mapItems(root, 'collections')) {
+    for (const problem of collectionProblems(entry.item))
+      byCheck.get(problem.check)!.push(located(problem, entry.path));
   }
-  for (const { item, path } of mapItems(root, 'advertisements')) {
-    for (const problem of advertisementProblems(item)) byCheck.get(problem.check)!.push(located(problem, path));
+  for (const entry of mapItems(root, 'advertisements')) {
+    for (const problem of advertisementProblems(entry.item)) {
+      byCheck.get(problem.check)!.push(located(problem, entry.path));
+    }
   }
   return [...checkDuplicateIds(doc), ...checkReferences(doc), ...ITEM_CHECKS.flatMap((check) => byCheck.get(check)!)];
 }

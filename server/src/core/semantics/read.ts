@@ -20,6 +20,23 @@ export interface ListItem {
   readonly path: Path;
 }
 
+/**
+ * A list item whose path is made when asked for: the checks read every item of every list on each
+ * version of a document, and need a path only for the few they report.
+ */
+class LazyPathItem implements ListItem {
+  constructor(
+    readonly item: JsonRecord,
+    private readonly ownerPath: Path,
+    private readonly key: string,
+    private readonly index: number,
+  ) {}
+
+  get path(): Path {
+    return [...this.ownerPath, this.key, this.index];
+  }
+}
+
 /** The map items of the list at `owner[key]` (non-map items are skipped). */
 export function mapItems(owner: unknown, key: string, ownerPath: Path = []): ListItem[] {
   const list = asRecord(owner)?.[key];
@@ -27,7 +44,7 @@ export function mapItems(owner: unknown, key: string, ownerPath: Path = []): Lis
   const items: ListItem[] = [];
   list.forEach((entry: unknown, index) => {
     const item = asRecord(entry);
-    if (item) items.push({ item, path: [...ownerPath, key, index] });
+    if (item) items.push(new LazyPathItem(item, ownerPath, key, index));
   });
   return items;
 }

@@ -3,10 +3,10 @@
  * sites, and the package, program and collection of each advertisement.
  */
 import type { CoreDiagnostic } from '../diagnostics';
-import type { ParsedDocument, Path } from '../document/parse';
+import type { ParsedDocument } from '../document/parse';
 import { closestMatch } from '../schema/closestMatch';
 import { diagnostic, rangeAt } from '../schema/ranges';
-import { asString, mapItems, type JsonRecord } from './read';
+import { asString, mapItems, type JsonRecord, type ListItem } from './read';
 
 /** At most this many names are listed when no close match exists. */
 const MAX_LISTED = 10;
@@ -45,20 +45,13 @@ export function checkReferences(doc: ParsedDocument): CoreDiagnostic[] {
   const packageIds = namesOf(packages, 'id');
   const diagnostics: CoreDiagnostic[] = [];
 
-  const check = (
-    owner: JsonRecord,
-    ownerPath: Path,
-    key: string,
-    known: Names,
-    noun: string,
-    plural: string,
-    where = '',
-  ): void => {
-    const name = asString(owner[key]);
+  const check = (entry: ListItem, key: string, known: Names, noun: string, plural: string, where = ''): void => {
+    const name = asString(entry.item[key]);
     // Non-strings and empty strings are the schema's to report.
     if (name === undefined || name === '' || known.set.has(name)) return;
     const message = `${noun} '${name}' is not defined${where || ' in this file'}.${hintFor(name, known.list, plural)}`;
-    diagnostics.push(diagnostic('unresolved-reference', 'error', message, rangeAt(doc, [...ownerPath, key])));
+    // The path is made only here: most references resolve.
+    diagnostics.push(diagnostic('unresolved-reference', 'error', message, rangeAt(doc, [...entry.path, key])));
   };
 
   // The first package with an id, as a lookup (ids are compared with ===, like any value).
@@ -74,15 +67,15 @@ export function checkReferences(doc: ParsedDocument): CoreDiagnostic[] {
     return names;
   };
 
-  for (const { item, path } of sites) check(item, path, 'parent', siteCodes, 'Site', 'sites');
-  for (const { item, path } of collections) check(item, path, 'site', siteCodes, 'Site', 'sites');
-  for (const { item, path } of mapItems(root, 'advertisements')) {
-    check(item, path, 'package', packageIds, 'Package', 'packages');
-    check(item, path, 'collection', collectionIds, 'Collection', 'collections');
-    const packageId = asString(item['package']);
+  for (const site of sites) check(site, 'parent', siteCodes, 'Site', 'sites');
+  for (const collection of collections) check(collection, 'site', siteCodes, 'Site', 'sites');
+  for (const advertisement of mapItems(root, 'advertisements')) {
+    check(advertisement, 'package', packageIds, 'Package', 'packages');
+    check(advertisement, 'collection', collectionIds, 'Collection', 'collections');
+    const packageId = asString(advertisement.item['package']);
     const pkg = packageById.get(packageId);
     // A program is looked up in its package only; an unknown package was reported above.
-    if (pkg) check(item, path, 'program', programsOf(pkg), 'Program', 'programs in it', ` in package ${packageId}`);
+    if (pkg) check(advertisement, 'program', programsOf(pkg), 'Program', 'programs in it', ` in package ${packageId}`);
   }
   return diagnostics;
 }
