@@ -35,6 +35,9 @@ interface ReadNode {
   readonly after: number;
 }
 
+/** A node read, the line after it, and its kind for the span table. */
+type Read = { node: ReadNode; line: number; kind: Kind };
+
 class GiveUp extends Error {}
 const GIVE_UP = new GiveUp();
 
@@ -151,7 +154,7 @@ class PlainReader {
     segment: string | number | null,
     keyStart: number,
     keyEnd: number,
-    read: () => { node: ReadNode; line: number; kind: Kind },
+    read: () => Read,
   ): { node: ReadNode; line: number } {
     // Real items nest a few levels; thousands would exhaust the stack (yaml reports those).
     if (++this.depth > MAX_DEPTH) throw GIVE_UP;
@@ -163,7 +166,7 @@ class PlainReader {
   }
 
   /** The item starting with `-` at `indent` on `line`: a compact map or a one-line scalar. */
-  private seqItem(line: number, indent: number): { node: ReadNode; line: number; kind: Kind } {
+  private seqItem(line: number, indent: number): Read {
     const { source } = this;
     const at = this.lines[line]!;
     const dash = at.start + indent;
@@ -179,7 +182,7 @@ class PlainReader {
   }
 
   /** A block map whose keys are at `indent`; its first key is at `firstKey` on `line`. */
-  private map(line: number, indent: number, firstKey: number): { node: ReadNode; line: number; kind: Kind } {
+  private map(line: number, indent: number, firstKey: number): Read {
     const { source } = this;
     const value: Record<string, unknown> = {};
     let end: number;
@@ -204,7 +207,7 @@ class PlainReader {
   }
 
   /** The value after `key:` (the colon at `colon`): a scalar on the same line or a nested block. */
-  private mapValue(line: number, indent: number, colon: number): { node: ReadNode; line: number; kind: Kind } {
+  private mapValue(line: number, indent: number, colon: number): Read {
     const { source } = this;
     const at = this.lines[line]!;
     let column = colon + 1;
@@ -224,7 +227,7 @@ class PlainReader {
   }
 
   /** A block list whose dashes are at `indent`, from `line`. */
-  private seq(line: number, indent: number): { node: ReadNode; line: number; kind: Kind } {
+  private seq(line: number, indent: number): Read {
     const { source } = this;
     const value: unknown[] = [];
     const start = this.lines[line]!.start + indent;

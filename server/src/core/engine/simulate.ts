@@ -33,9 +33,7 @@ function defaultHorizonStart(doc: SmsDocument): number {
 export function simulate(doc: SmsDocument, options: SimulationOptions = {}): SimulationResult {
   const sink = new FindingTableBuilder();
   const { horizon, notes } = run(doc, options, sink);
-  const table = sink.build();
-  const ranks = advertisementRanks(doc);
-  return { horizon, ...table.sorted((segment) => ranks.get(table.advertisementOf(segment))!), notes };
+  return { horizon, ...sink.build().sorted(advertisementRanks(doc)), notes };
 }
 
 /** Whether the horizon holds any interruption; stops at the first one found. */

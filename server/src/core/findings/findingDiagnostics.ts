@@ -10,6 +10,7 @@
 import type { CoreDiagnostic, Range, RelatedInformation } from '../diagnostics';
 import { locate, type ParsedDocument, type Path } from '../document/parse';
 import type { Delay, EngineNote, Interruption, SimulationResult } from '../engine/types';
+import type { FindingList } from '../engine/findingTable';
 import { modelLookup } from '../model/lookup';
 import type { Collection, SmsDocument } from '../model/types';
 import { formatWhen } from './when';
@@ -101,18 +102,14 @@ export function findingDiagnosticList(
       const context = new FindingContext(parsed, model);
       const diagnostics: CoreDiagnostic[] = [];
       const taken = new Tallies(cap);
-      const { interruptions, delays } = result;
-      for (let i = 0; i < interruptions.length; i++) {
-        if (diagnostics.length >= limit) return diagnostics;
-        if (taken.admit(interruptions.advertisementAt(i), interruptions.assignmentAt(i))) {
-          diagnostics.push(context.interruption(interruptions.at(i)));
+      // Listed findings in order, up to the limit; only those become objects.
+      const takeListed = <T extends Interruption | Delay>(list: FindingList<T>, format: (f: T) => CoreDiagnostic) => {
+        for (let i = 0; i < list.length && diagnostics.length < limit; i++) {
+          if (taken.admit(list.advertisementAt(i), list.assignmentAt(i))) diagnostics.push(format(list.at(i)));
         }
-      }
-      for (let i = 0; i < delays.length; i++) {
-        if (diagnostics.length >= limit) return diagnostics;
-        if (taken.admit(delays.advertisementAt(i), delays.assignmentAt(i)))
-          diagnostics.push(context.delay(delays.at(i)));
-      }
+      };
+      takeListed(result.interruptions, (f) => context.interruption(f));
+      takeListed(result.delays, (f) => context.delay(f));
       for (const tally of summaries) {
         if (diagnostics.length >= limit) return diagnostics;
         diagnostics.push(context.summary(tally, cap));

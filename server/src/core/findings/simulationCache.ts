@@ -46,7 +46,7 @@ export class SimulationCache {
       const entry = this.entries.get(advertisement);
       if (!entry || !sameDependencies(entry.dependencies, needs)) stale.push(advertisement);
     }
-    const fresh = simulateFresh({ doc, horizon, options, passCache: new Map() }, stale, dependencies);
+    const fresh = simulateFresh(doc, horizon, options, stale, dependencies);
 
     const entries = doc.advertisements.map((a) => fresh.entries.get(a) ?? this.entries.get(a)!);
     const notes = entries.flatMap((entry) => entry.notes);
@@ -60,17 +60,8 @@ export class SimulationCache {
         return [advertisement, { ...entry, table, segment: entry.segment === undefined ? undefined : segment++ }];
       }),
     );
-    const ranks = advertisementRanks(doc);
-    return { horizon, ...table.sorted((segment) => ranks.get(table.advertisementOf(segment))!), notes };
+    return { horizon, ...table.sorted(advertisementRanks(doc)), notes };
   }
-}
-
-/** What every advertisement's simulation shares within one `simulate` call. */
-interface EngineContext {
-  readonly doc: SmsDocument;
-  readonly horizon: Horizon;
-  readonly options: SimulationOptions;
-  readonly passCache: PassCache;
 }
 
 /** Every advertisement's rows in one table, in document order, as `simulate` produces them. */
@@ -82,11 +73,13 @@ function joinSegments(entries: readonly AdvertisementFindings[]): FindingTable {
 
 /** The stale advertisements through the engine, into one table, each its own segment. */
 function simulateFresh(
-  context: EngineContext,
+  doc: SmsDocument,
+  horizon: Horizon,
+  options: SimulationOptions,
   advertisements: readonly Advertisement[],
   dependencies: ReadonlyMap<Advertisement, Dependencies>,
 ): { table: FindingTable; entries: Map<Advertisement, AdvertisementFindings> } {
-  const { doc, horizon, options, passCache } = context;
+  const passCache: PassCache = new Map();
   const builder = new FindingTableBuilder();
   const simulated = advertisements.map((advertisement) => {
     const before = builder.segmentCount;
