@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
 import { collectFolds } from '../../server/src/core/document/folding';
 import { generateDocument } from '../../bench/generate';
@@ -265,6 +267,44 @@ test('the incremental analyzer answers like a full run on open, edit and save', 
     assert.deepEqual(plainSimulation(mine.simulation), plainSimulation(reference.simulation));
     assert.deepEqual(mine.allDiagnostics, reference.allDiagnostics);
   }
+});
+
+test('reused pieces keep no earlier version of the text alive (values are read from their own copy)', () => {
+  // V8 cuts substrings as slices of the whole string: values read from a cut of version k would
+  // keep all of version k alive while their piece is reused, a whole text per edited item.
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as () => void;
+  const heapAfterCollecting = (): number => {
+    collect();
+    collect();
+    return process.memoryUsage().heapUsed;
+  };
+  let text = generateDocument({ advertisements: 600, days: 30, seed: 4 }).text;
+  const analyzer = new IncrementalAnalyzer();
+  let validation = analyzer.validate(text);
+  const before = heapAfterCollecting();
+  const names = [...text.matchAll(/^ {4}name: Deploy .*$/gm)];
+  const edits = 12;
+  // Last to first, so that each edit leaves the offsets of the ones still to come where they were.
+  for (let k = edits; k >= 1; k--) {
+    const line = names[Math.floor((k * names.length) / (edits + 1))] as RegExpMatchArray;
+    const end = (line.index ?? 0) + line[0].length;
+    // Odd edits add a comment line inside the item (read by `yaml`), even ones change its name (our reader).
+    text =
+      k % 2 === 1
+        ? `${text.slice(0, end)}\n    # edit ${k}${text.slice(end)}`
+        : `${text.slice(0, end)}X${text.slice(end)}`;
+    validation = analyzer.validate(text);
+    assert.equal(analyzer.parsedInPieces, true);
+  }
+  const grown = heapAfterCollecting() - before;
+  assert.equal(validation.hasErrors, false);
+  // With values slicing their versions, this grows by about `edits` texts; the pieces themselves
+  // change by a few items.
+  assert.ok(
+    grown < 4 * text.length,
+    `the heap grew by ${grown} bytes over ${edits} edits of a ${text.length}-byte text`,
+  );
 });
 
 test('instants in finding messages read as luxon wrote them, in every zone', () => {

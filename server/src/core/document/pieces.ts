@@ -73,12 +73,17 @@ function parsePiece(source: string): { doc: Document.Parsed; value: unknown } | 
   }
 }
 
-/** What every piece keeps of its own parse, placed at offset 0 until the parser moves it. */
+/** What every piece keeps of its own parse (`source` its own copy), placed at offset 0 until the parser moves it. */
 function pieceAt0(source: string, doc: Document.Parsed, container: { readonly range: NodeRange }): ParsedPiece {
-  return { source: ownCopy(source), docRange: [...doc.range], containerRange: [...container.range], base: 0 };
+  return { source, docRange: [...doc.range], containerRange: [...container.range], base: 0 };
 }
 
-/** A copy of a piece's text that does not point into the text it was cut from. */
+/**
+ * A copy of a piece's text that does not point into the text it was cut from. Pieces are parsed
+ * from this copy: V8 makes substrings as slices of the string they are cut from, so values read
+ * from the cut itself would keep that whole version of the document alive for as long as the
+ * piece is reused (a version per edited item).
+ */
 function ownCopy(source: string): string {
   return (' ' + source).slice(1);
 }
@@ -111,7 +116,8 @@ function hasAlias(doc: Document.Parsed): boolean {
   return found;
 }
 
-export function parseEntry(source: string): ParsedEntry | undefined {
+export function parseEntry(cut: string): ParsedEntry | undefined {
+  const source = ownCopy(cut);
   const parsed = parsePiece(source);
   if (!parsed) return undefined;
   const { doc, value } = parsed;
@@ -135,14 +141,15 @@ export function parseEntry(source: string): ParsedEntry | undefined {
 }
 
 /** A list item: read by the plain-block reader when it can, else parsed by `yaml` (same result). */
-export function parseItem(source: string): ParsedItem | undefined {
-  if (firstControlCharacter(source) !== undefined) return undefined;
+export function parseItem(cut: string): ParsedItem | undefined {
+  if (firstControlCharacter(cut) !== undefined) return undefined;
+  const source = ownCopy(cut);
   const plain = readPlainItem(source);
-  if (plain === undefined) return parseItemByYaml(source);
+  if (plain === undefined) return itemByYaml(source);
   const { docRange, containerRange, ...rest } = plain;
   return {
     kind: 'item',
-    source: ownCopy(source),
+    source,
     docRange: [...docRange],
     containerRange: [...containerRange],
     base: 0,
@@ -151,7 +158,11 @@ export function parseItem(source: string): ParsedItem | undefined {
 }
 
 /** A list item parsed by `yaml`: the reference the plain-block reader must agree with. */
-export function parseItemByYaml(source: string): ParsedItem | undefined {
+export function parseItemByYaml(cut: string): ParsedItem | undefined {
+  return itemByYaml(ownCopy(cut));
+}
+
+function itemByYaml(source: string): ParsedItem | undefined {
   const parsed = parsePiece(source);
   if (!parsed) return undefined;
   const { doc, value } = parsed;
