@@ -19,8 +19,9 @@ process.env = { ...process.env };
 setFlagsFromString('--heap-growing-percent=10');
 // The young generation stays at the size it has once the server is loaded (4 MB semi-spaces)
 // instead of doubling up to 16 MB while a document is read (most of what is read lives on):
-// peak RSS at 2,000 advertisements ~147 → ~118 MB, at 10,000 ~266 → ~252 MB, and opening 2,000
-// was no slower (~515 → ~470 ms in four alternating runs each).
+// peak RSS at 2,000 advertisements ~155 → ~130 MB, at 10,000 ~266 → ~250 MB. Opening 2,000 costs
+// about 8% more in a long session (326 → 354 ms, medians of nine bench-like opens each; in a
+// fresh process it was faster, ~515 → ~470 ms): the open target keeps a wide margin.
 setFlagsFromString('--semi-space-growth-factor=1');
 
 const connection = createConnection(ProposedFeatures.all);
