@@ -11,6 +11,7 @@ export default tseslint.config(
       '.tools/**',
       'test/e2e/.work/**',
       'bench/.data/**',
+      'server/src/core/schema/generated/**',
       '**/*.d.ts',
       '.*/**',
       '.*',

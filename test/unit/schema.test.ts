@@ -1,10 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseText } from '../../server/src/core/document/parse';
 import type { CoreDiagnostic, Range } from '../../server/src/core/diagnostics';
 import { validateSchema } from '../../server/src/core/schema/validate';
 import { variantOf } from '../helpers/variant';
+import { GENERATED_VALIDATORS, validatorSource } from '../../scripts/validatorSource';
+import { ROOT } from '../helpers/paths';
 
 /** A schema-valid document; each test changes one thing. Line numbers (0-based) in the comments. */
 const BASE = [
@@ -63,6 +66,12 @@ function assertOnly(text: string, expectedRange: Range, message?: string | RegEx
   else if (message) assert.match(only.message, message);
   return only;
 }
+
+test('the generated validators are those of the current schema (npm run generate)', () => {
+  // The server and CLI load ajv's standalone code instead of compiling the schema at startup.
+  const checkedIn = readFileSync(join(ROOT, GENERATED_VALIDATORS), 'utf8');
+  assert.ok(checkedIn === validatorSource(), `${GENERATED_VALIDATORS} is stale: run npm run generate`);
+});
 
 test('the base document and examples/lab.sms.yaml are schema-valid', () => {
   assert.deepEqual(diagnose(BASE), []);

@@ -2,60 +2,22 @@
  * JSON Schema validation of a parsed document (SPEC §6 code `schema`): ajv's raw errors turned
  * into one human message per offending key or value, each on the exact YAML range.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { CoreDiagnostic, Range } from '../diagnostics';
 import type { ParsedDocument, Path } from '../document/parse';
 import { closestMatch } from './closestMatch';
+import validators, { type GeneratedValidator } from './generated/validators';
 import { firstLineRange, ownerRange, rangeAt } from './ranges';
 import { SMS_SCHEDULE_SCHEMA, type JsonSchema } from './schema';
+import { LISTS, type ListName } from './validatorSet';
 
 export { SMS_SCHEDULE_SCHEMA, schemaDescriptionAt, allowedKeysAt, enumValuesAt } from './schema';
 
-// Compiled once: validation runs on every keystroke in the editor.
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const SCHEMA_ID = String(SMS_SCHEDULE_SCHEMA.$id);
-ajv.addSchema(SMS_SCHEDULE_SCHEMA);
-/** The top-level lists, validated item by item (see `validateSchema`). */
-const LISTS = ['sites', 'collections', 'packages', 'advertisements'] as const;
-type ListName = (typeof LISTS)[number];
-const validateRoot = ajv.compile(rootOnlySchema());
-const validateItem: Readonly<Record<ListName, ValidateFunction>> = {
-  sites: itemValidator('sites'),
-  collections: itemValidator('collections'),
-  packages: itemValidator('packages'),
-  advertisements: itemValidator('advertisements'),
-};
-const validateDateTime = subValidator('dateTime');
-const validateRolloutWindow = subValidator('rolloutWindow');
-
-function subValidator(definition: string): ValidateFunction {
-  const validate = ajv.getSchema(`${SCHEMA_ID}#/definitions/${definition}`);
-  if (!validate) throw new Error(`schema definition '${definition}' is missing`);
-  return validate;
-}
-
-/**
- * The document schema without the item schemas of the top-level lists (the lists' own type and
- * length are still checked). Its definitions are the same objects, so ajv reports the same
- * `parentSchema`s that the messages below recognise.
- */
-function rootOnlySchema(): JsonSchema {
-  const properties: Record<string, JsonSchema> = { ...SMS_SCHEDULE_SCHEMA.properties };
-  for (const list of LISTS) {
-    const { items: _items, ...withoutItems } = properties[list] ?? {};
-    properties[list] = withoutItems;
-  }
-  return { ...SMS_SCHEDULE_SCHEMA, $id: SCHEMA_ID.replace(/\.json$/, '.root-only.json'), properties };
-}
-
-/** The validator of one item of a top-level list: the definition its `items` refers to. */
-function itemValidator(list: ListName): ValidateFunction {
-  const ref = SMS_SCHEDULE_SCHEMA.properties?.[list]?.items?.$ref;
-  if (ref === undefined) throw new Error(`the schema of '${list}' items is not a reference`);
-  const validate = ajv.getSchema(`${SCHEMA_ID}${ref}`);
-  if (!validate) throw new Error(`schema definition '${ref}' is missing`);
-  return validate;
-}
+// Compiled ahead of time (see validatorSet.ts): validation runs on every keystroke in the editor.
+const validateRoot = validators.root;
+const validateItem: Readonly<Record<ListName, GeneratedValidator>> = validators;
+const validateDateTime = validators.dateTime;
+const validateRolloutWindow = validators.rolloutWindow;
 
 /**
  * ajv's errors for one list item; memoised per item object, which an unchanged piece of an edited
@@ -83,6 +45,27 @@ const DATE_TIME = definitions['dateTime'];
 const INSTALLED = definitions['collection']?.properties?.['installed'];
 const RUN_MINUTES = definitions['program']?.properties?.['estimatedRunMinutes'];
 const ASSIGNMENT = definitions['assignment'];
+
+/**
+ * Whether an error's schema is `known`, one of the schema's parts. The generated validators carry
+ * copies of the schema (their own constants), so parts are compared by content, not identity;
+ * only anyOf/oneOf failures and pattern errors ask, and the parts asked about are distinct.
+ */
+function isSchema(schema: unknown, known: JsonSchema | undefined): boolean {
+  if (known === undefined || typeof schema !== 'object' || schema === null) return false;
+  return schema === known || jsonOf(schema) === jsonOf(known);
+}
+
+/** Schemas are constants on both sides: each is written out once. */
+const schemaJson = new WeakMap<object, string>();
+function jsonOf(schema: object): string {
+  let json = schemaJson.get(schema);
+  if (json === undefined) {
+    json = JSON.stringify(schema);
+    schemaJson.set(schema, json);
+  }
+  return json;
+}
 
 const ASSIGNMENT_FORMS = ['event', 'at', 'token'] as const;
 const RECURRENCES = ['every', 'weekly', 'monthlyByWeekday', 'monthlyByDate'] as const;
@@ -157,7 +140,7 @@ function issuesOf(errors: readonly ErrorObject[], value: unknown, base: Path, do
     const path = toPath(error.instancePath, value);
     const nodeValue = valueAt(value, path);
     const fullPath = [...base, ...path];
-    if (error.parentSchema === ASSIGNMENT) {
+    if (isSchema(error.parentSchema, ASSIGNMENT)) {
       // Only the oneOf's own branches (required/not at this node) are noise; property errors stay.
       const branchErrors = errors.filter(
         (e) =>
@@ -186,7 +169,7 @@ function issuesOf(errors: readonly ErrorObject[], value: unknown, base: Path, do
 /** A failed anyOf of value alternatives: validate against the branch the value's type picks. */
 function alternativeIssues(error: ErrorObject, path: Path, value: unknown, doc: ParsedDocument): Issue[] {
   const field = fieldName(path);
-  if (error.parentSchema === INSTALLED) {
+  if (isSchema(error.parentSchema, INSTALLED)) {
     const branch = typeof value === 'string' ? validateDateTime : isRecord(value) ? validateRolloutWindow : undefined;
     if (branch && !branch(value)) return issuesOf(branch.errors ?? [], value, path, doc);
     return [
@@ -197,7 +180,7 @@ function alternativeIssues(error: ErrorObject, path: Path, value: unknown, doc: 
       },
     ];
   }
-  if (error.parentSchema === RUN_MINUTES) {
+  if (isSchema(error.parentSchema, RUN_MINUTES)) {
     const message =
       typeof value === 'string'
         ? `'${value}' is not a run time; use 'unknown' or a whole number of minutes 1..1440`
@@ -310,7 +293,7 @@ function simpleIssue(error: ErrorObject, value: unknown, base: Path, doc: Parsed
 
 function patternMessage(path: Path, data: unknown, schema: JsonSchema): string {
   if (schema.patternErrorMessage === undefined) return `${describe(data)} is not a valid ${fieldName(path)}`;
-  if (path[0] === 'simulation' && schema === DATE_TIME?.allOf?.[0]) {
+  if (path[0] === 'simulation' && isSchema(schema, DATE_TIME?.allOf?.[0])) {
     // The horizon start is UTC already: there is no gmt flag to point to.
     return `${describe(data)} has a UTC designator or offset; simulation.from is a UTC wall time written without one`;
   }
@@ -352,8 +335,8 @@ function typeMessage(
   if (path.length === 0) {
     return `The document must be a map with the keys ${Object.keys(SMS_SCHEDULE_SCHEMA.properties ?? {}).join(', ')}`;
   }
-  if (parent === DATE_TIME) return `${field} must be a date-time like 2001-03-06T02:00 (got ${describe(data)})`;
-  if (parent === ASSIGNMENT) return `${ASSIGNMENT_FORMS_MESSAGE}; write it as a map, e.g. '- event: asap'`;
+  if (isSchema(parent, DATE_TIME)) return `${field} must be a date-time like 2001-03-06T02:00 (got ${describe(data)})`;
+  if (isSchema(parent, ASSIGNMENT)) return `${ASSIGNMENT_FORMS_MESSAGE}; write it as a map, e.g. '- event: asap'`;
   switch (expected) {
     case 'string':
       if (typeof data === 'number' || typeof data === 'boolean') {
