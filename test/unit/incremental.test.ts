@@ -269,26 +269,32 @@ test('the incremental analyzer answers like a full run on open, edit and save', 
   }
 });
 
+let collect: (() => void) | undefined;
+
+/** heapUsed after two full collections (V8's gc, exposed once for this process). */
+function heapAfterCollecting(): number {
+  if (!collect) {
+    setFlagsFromString('--expose-gc');
+    collect = runInNewContext('gc') as () => void;
+  }
+  collect();
+  collect();
+  return process.memoryUsage().heapUsed;
+}
+
 test('reused pieces keep no earlier version of the text alive (values are read from their own copy)', () => {
   // V8 cuts substrings as slices of the whole string: values read from a cut of version k would
   // keep all of version k alive while their piece is reused, a whole text per edited item.
-  setFlagsFromString('--expose-gc');
-  const collect = runInNewContext('gc') as () => void;
-  const heapAfterCollecting = (): number => {
-    collect();
-    collect();
-    return process.memoryUsage().heapUsed;
-  };
   let text = generateDocument({ advertisements: 600, days: 30, seed: 4 }).text;
   const analyzer = new IncrementalAnalyzer();
   let validation = analyzer.validate(text);
+  // Where the names end (only numbers: a match array would keep this version alive).
+  const nameEnds = [...text.matchAll(/^ {4}name: Deploy .*$/gm)].map((m) => (m.index ?? 0) + m[0].length);
   const before = heapAfterCollecting();
-  const names = [...text.matchAll(/^ {4}name: Deploy .*$/gm)];
   const edits = 12;
   // Last to first, so that each edit leaves the offsets of the ones still to come where they were.
   for (let k = edits; k >= 1; k--) {
-    const line = names[Math.floor((k * names.length) / (edits + 1))] as RegExpMatchArray;
-    const end = (line.index ?? 0) + line[0].length;
+    const end = nameEnds[Math.floor((k * nameEnds.length) / (edits + 1))] as number;
     // Odd edits add a comment line inside the item (read by `yaml`), even ones change its name (our reader).
     text =
       k % 2 === 1
@@ -304,6 +310,35 @@ test('reused pieces keep no earlier version of the text alive (values are read f
   assert.ok(
     grown < 4 * text.length,
     `the heap grew by ${grown} bytes over ${edits} edits of a ${text.length}-byte text`,
+  );
+});
+
+test('time-zone names typed into a document are not kept with their text (checks, engine, luxon)', () => {
+  // A leading `---` makes every version one whole parse, whose values are slices of the whole
+  // text; the zone check, the engine's clocks and luxon keep zone names for the process.
+  const base = `---\n${generateDocument({ advertisements: 300, days: 30, seed: 6 }).text}`;
+  const at = base.indexOf('timeZone: ') + 'timeZone: '.length;
+  const lineEnd = base.indexOf('\n', at);
+  const analyzer = new IncrementalAnalyzer();
+  const type = (zone: string) =>
+    analyzer.analyze(analyzer.validate(`${base.slice(0, at)}${zone}${base.slice(lineEnd)}`));
+  // Each zone, then a typo of it (not a zone); the first round warms the code up, unmeasured.
+  const typing = (zones: string[]): string[] => zones.flatMap((zone) => [zone, `${zone}x`]);
+  for (const zone of typing(['America/Chicago', 'Europe/Helsinki', 'Australia/Sydney', 'Asia/Singapore'])) type(zone);
+  // One analysis is held at both measurements (a whole parse keeps its syntax tree).
+  let current = type('Europe/London');
+  assert.equal(current.hasErrors, false);
+  const before = heapAfterCollecting();
+  const measured = typing(['America/Denver', 'Europe/Amsterdam', 'Australia/Perth', 'Asia/Shanghai', 'America/Bogota']);
+  for (const zone of measured) type(zone);
+  current = type('Europe/London');
+  const grown = heapAfterCollecting() - before;
+  assert.equal(analyzer.parsedInPieces, false);
+  assert.equal(current.hasErrors, false);
+  // Keeping the names would keep about one text per name typed (10 here).
+  assert.ok(
+    grown < 4 * base.length,
+    `the heap grew by ${grown} bytes over ${measured.length} zone names in a ${base.length}-byte text`,
   );
 });
 

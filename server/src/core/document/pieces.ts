@@ -19,6 +19,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { firstControlCharacter, MAX_ALIAS_COUNT, PARSE_OPTIONS } from './parse';
+import { ownString } from '../text/ownString';
 import { readPlainItem } from './plainItem';
 import { SpanTable } from './spanTable';
 
@@ -27,7 +28,10 @@ export type RelativeRange = readonly [number, number, number];
 
 /** One piece parsed on its own, at `base` in the current text; its spans are relative to `base`. */
 export interface ParsedPiece {
-  /** The piece's text, as the cache key (a copy: a slice would keep the whole version's text alive). */
+  /**
+   * The piece's text, as the cache key; the piece is parsed from it. A copy (`ownString`): values
+   * read from a slice of the text would keep that whole version alive while the piece is reused.
+   */
   readonly source: string;
   /** The range of the piece's own document (its contents, then its trailing comments). */
   readonly docRange: RelativeRange;
@@ -79,16 +83,6 @@ function pieceAt0(source: string, doc: Document.Parsed, container: { readonly ra
 }
 
 /**
- * A copy of a piece's text that does not point into the text it was cut from. Pieces are parsed
- * from this copy: V8 makes substrings as slices of the string they are cut from, so values read
- * from the cut itself would keep that whole version of the document alive for as long as the
- * piece is reused (a version per edited item).
- */
-function ownCopy(source: string): string {
-  return (' ' + source).slice(1);
-}
-
-/**
  * Whether a map key is itself a map or a list (`? [a, b]`, `{a: 1}: x`): span tables record no
  * nodes inside keys, so such an item is left to the whole-document parse.
  */
@@ -117,7 +111,7 @@ function hasAlias(doc: Document.Parsed): boolean {
 }
 
 export function parseEntry(cut: string): ParsedEntry | undefined {
-  const source = ownCopy(cut);
+  const source = ownString(cut);
   const parsed = parsePiece(source);
   if (!parsed) return undefined;
   const { doc, value } = parsed;
@@ -143,7 +137,7 @@ export function parseEntry(cut: string): ParsedEntry | undefined {
 /** A list item: read by the plain-block reader when it can, else parsed by `yaml` (same result). */
 export function parseItem(cut: string): ParsedItem | undefined {
   if (firstControlCharacter(cut) !== undefined) return undefined;
-  const source = ownCopy(cut);
+  const source = ownString(cut);
   const plain = readPlainItem(source);
   if (plain === undefined) return itemByYaml(source);
   const { docRange, containerRange, ...rest } = plain;
@@ -159,7 +153,7 @@ export function parseItem(cut: string): ParsedItem | undefined {
 
 /** A list item parsed by `yaml`: the reference the plain-block reader must agree with. */
 export function parseItemByYaml(cut: string): ParsedItem | undefined {
-  return itemByYaml(ownCopy(cut));
+  return itemByYaml(ownString(cut));
 }
 
 function itemByYaml(source: string): ParsedItem | undefined {

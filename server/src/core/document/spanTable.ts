@@ -5,6 +5,7 @@
  * parsing the item again (the outline, CodeLens and diagnostics ask for every item).
  */
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { ownString } from '../text/ownString';
 
 /** The kinds `locate` tells apart. */
 export const enum Kind {
@@ -35,9 +36,11 @@ function encodeSegment(segment: string | number | null, ownKeys: string[]): numb
   let id = keyIds.get(segment);
   if (id === undefined) {
     if (keyNames.length < MAX_SHARED_KEYS) {
+      // Kept for the process: a copy, not a slice of the piece the key was first read in.
+      const key = ownString(segment);
       id = keyNames.length;
-      keyIds.set(segment, id);
-      keyNames.push(segment);
+      keyIds.set(key, id);
+      keyNames.push(key);
     } else {
       // Past the bound, a key is kept by its own table (numbered after the shared ones).
       id = MAX_SHARED_KEYS + ownKeys.length;

@@ -12,6 +12,7 @@
  * arithmetic on wall times is plain integer arithmetic.
  */
 import { IANAZone } from 'luxon';
+import { ownString } from '../text/ownString';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -39,9 +40,11 @@ export class ZoneClock {
   static of(name: string): ZoneClock | undefined {
     const cached = clocks.get(name);
     if (cached) return cached;
-    if (name === 'UTC' || name === 'Etc/UTC') return remember(name, new ZoneClock(undefined));
-    if (!IANAZone.isValidZone(name)) return undefined;
-    return remember(name, new ZoneClock(IANAZone.create(name)));
+    // Kept for the process (here and in luxon's zone caches): a copy, not a slice of a document.
+    const own = ownString(name);
+    if (own === 'UTC' || own === 'Etc/UTC') return remember(own, new ZoneClock(undefined));
+    if (!IANAZone.isValidZone(own)) return undefined;
+    return remember(own, new ZoneClock(IANAZone.create(own)));
   }
 
   /** Offset (ms, wall minus UTC) in force at an instant. */

@@ -1,18 +1,18 @@
-const validity = new Map<string, boolean>();
+import { ownString } from '../text/ownString';
+
+/** Zone names found valid (a few hundred at most); unknown ones are not kept, or typing would grow this. */
+const valid = new Set<string>();
 
 /** Whether the runtime's ICU knows `zone` (the engine places wall times with the same data). */
 export function isKnownTimeZone(zone: string): boolean {
-  let known = validity.get(zone);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      known = true;
-    } catch {
-      known = false;
-    }
-    validity.set(zone, known);
+  if (valid.has(zone)) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    return false;
   }
-  return known;
+  valid.add(ownString(zone));
+  return true;
 }
 
 let zoneNames: readonly string[] | undefined;
