@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseText } from '../../server/src/core/document/parse';
 import type { CoreDiagnostic, Range } from '../../server/src/core/diagnostics';
-import { validateSchema } from '../../server/src/core/schema/validate';
+import { RECOGNISED_SCHEMA_PARTS, SMS_SCHEDULE_SCHEMA, validateSchema } from '../../server/src/core/schema/validate';
 import { variantOf } from '../helpers/variant';
 import { GENERATED_VALIDATORS, validatorSource } from '../../scripts/validatorSource';
 import { ROOT } from '../helpers/paths';
@@ -71,6 +71,22 @@ test('the generated validators are those of the current schema (npm run generate
   // The server and CLI load ajv's standalone code instead of compiling the schema at startup.
   const checkedIn = readFileSync(join(ROOT, GENERATED_VALIDATORS), 'utf8');
   assert.ok(checkedIn === validatorSource(), `${GENERATED_VALIDATORS} is stale: run npm run generate`);
+});
+
+test('each schema part with a message of its own is unique in the schema (errors are matched by content)', () => {
+  const counts = new Map<string, number>();
+  const walk = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const json = JSON.stringify(node);
+    counts.set(json, (counts.get(json) ?? 0) + 1);
+    for (const child of Object.values(node)) walk(child);
+  };
+  walk(SMS_SCHEDULE_SCHEMA);
+  assert.equal(RECOGNISED_SCHEMA_PARTS.length, 5);
+  for (const part of RECOGNISED_SCHEMA_PARTS) {
+    assert.ok(part !== undefined, 'a recognised part is missing from the schema');
+    assert.equal(counts.get(JSON.stringify(part)), 1, JSON.stringify(part).slice(0, 80));
+  }
 });
 
 test('the base document and examples/lab.sms.yaml are schema-valid', () => {

@@ -45,11 +45,21 @@ const DATE_TIME = definitions['dateTime'];
 const INSTALLED = definitions['collection']?.properties?.['installed'];
 const RUN_MINUTES = definitions['program']?.properties?.['estimatedRunMinutes'];
 const ASSIGNMENT = definitions['assignment'];
+const UTC_DESIGNATOR = DATE_TIME?.allOf?.[0];
+
+/** The schema parts whose errors get a message of their own (a test keeps each one unique). */
+export const RECOGNISED_SCHEMA_PARTS: readonly (JsonSchema | undefined)[] = [
+  DATE_TIME,
+  INSTALLED,
+  RUN_MINUTES,
+  ASSIGNMENT,
+  UTC_DESIGNATOR,
+];
 
 /**
- * Whether an error's schema is `known`, one of the schema's parts. The generated validators carry
- * copies of the schema (their own constants), so parts are compared by content, not identity;
- * only anyOf/oneOf failures and pattern errors ask, and the parts asked about are distinct.
+ * Whether an error's schema is `known`, one of RECOGNISED_SCHEMA_PARTS. The generated validators
+ * carry copies of the schema (their own constants), so parts are compared by content, not
+ * identity (anyOf/oneOf, type and pattern errors ask; each schema object is written out once).
  */
 function isSchema(schema: unknown, known: JsonSchema | undefined): boolean {
   if (known === undefined || typeof schema !== 'object' || schema === null) return false;
@@ -293,7 +303,7 @@ function simpleIssue(error: ErrorObject, value: unknown, base: Path, doc: Parsed
 
 function patternMessage(path: Path, data: unknown, schema: JsonSchema): string {
   if (schema.patternErrorMessage === undefined) return `${describe(data)} is not a valid ${fieldName(path)}`;
-  if (path[0] === 'simulation' && isSchema(schema, DATE_TIME?.allOf?.[0])) {
+  if (path[0] === 'simulation' && isSchema(schema, UTC_DESIGNATOR)) {
     // The horizon start is UTC already: there is no gmt flag to point to.
     return `${describe(data)} has a UTC designator or offset; simulation.from is a UTC wall time written without one`;
   }
