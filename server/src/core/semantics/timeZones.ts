@@ -1,6 +1,6 @@
 import { ownString } from '../text/ownString';
 
-/** Zone names found valid (a few hundred at most); unknown ones are not kept, or typing would grow this. */
+/** Zone names found valid (the platform's few hundred, in the spellings met); unknown ones are not kept, or typing would grow this. */
 const valid = new Set<string>();
 
 /** Whether the runtime's ICU knows `zone` (the engine places wall times with the same data). */
