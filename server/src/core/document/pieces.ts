@@ -140,15 +140,9 @@ export function parseItem(cut: string): ParsedItem | undefined {
   const source = ownString(cut);
   const plain = readPlainItem(source);
   if (plain === undefined) return itemByYaml(source);
+  // The reader's range arrays are fresh: kept as they are (same property order as `itemByYaml`).
   const { docRange, containerRange, ...rest } = plain;
-  return {
-    kind: 'item',
-    source,
-    docRange: [...docRange],
-    containerRange: [...containerRange],
-    base: 0,
-    ...rest,
-  };
+  return { kind: 'item', source, docRange, containerRange, base: 0, ...rest };
 }
 
 /** A list item parsed by `yaml`: the reference the plain-block reader must agree with. */
