@@ -231,6 +231,24 @@ test('a control character in any piece, new or reused, means the whole parse and
   assert.equal(parsesLikeWhole(clean, parser), true);
 });
 
+test('nesting is checked piece by piece: too deep in one piece, or only across pieces, means the whole parse and its error', () => {
+  const item = (code: string, comment: string): string => `  - code: ${code}\n    # ${comment}\n    server: S\n`;
+  const balanced = `version: 1\nsites:\n${item('A', '[]'.repeat(400))}${item('B', '[[ ]]')}`;
+  // 300 openings in a comment of each item: neither piece passes the limit (500), the text does.
+  const across = `version: 1\nsites:\n${item('A', '['.repeat(300))}${item('B', '{'.repeat(300))}`;
+  // One piece alone: checked before it is parsed (thousands of levels would exhaust the parser).
+  const within = `version: 1\nsites:\n${item('A', 'x')}${item('B', '['.repeat(10_000))}`;
+  const parser = new IncrementalParser();
+  assert.equal(parsesLikeWhole(balanced, parser), true);
+  for (const deep of [across, within]) {
+    const pieces = parser.parse(deep);
+    assert.equal(parser.lastMode, 'whole');
+    assert.deepEqual(pieces.syntaxDiagnostics, parseText(deep).syntaxDiagnostics);
+    assert.match(pieces.syntaxDiagnostics[0]?.message ?? '', /nested too deeply/);
+    assert.equal(parsesLikeWhole(balanced, parser), true);
+  }
+});
+
 test('a repeated top-level key falls back to the whole parse and its error', () => {
   const text = 'version: 1\nversion: 1\nsites:\n  - code: A\n';
   assert.equal(parsesLikeWhole(text), false);

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { BracketFold, bracketSummary } from '../../server/src/core/document/bracketDepth';
 import { MAX_FLOW_DEPTH, tooDeeplyNested } from '../../server/src/core/document/parse';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 
@@ -44,12 +45,12 @@ test('line positions agree with a reference for \\n, \\r\\n and lone \\r', () =>
   );
 });
 
-function referenceDeepNesting(source: string): number | undefined {
+function referenceDeepNesting(source: string, limit = MAX_FLOW_DEPTH): number | undefined {
   let depth = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '[' || c === '{') {
-      if (++depth > MAX_FLOW_DEPTH) return i;
+      if (++depth > limit) return i;
     } else if ((c === ']' || c === '}') && depth > 0) {
       depth--;
     }
@@ -67,4 +68,29 @@ test('too-deep flow nesting is found where a character-by-character count finds 
   const deep = 'x: ' + '['.repeat(MAX_FLOW_DEPTH + 1);
   assert.equal(tooDeeplyNested(deep), 3 + MAX_FLOW_DEPTH);
   assert.equal(tooDeeplyNested('x: ' + '[]'.repeat(10_000)), undefined);
+});
+
+test('summaries of pieces, folded in order, say what the walk over the whole text says, at any cuts', () => {
+  const cutText = fc.tuple(
+    text(['[', '{', ']', '}', 'a']),
+    fc.array(fc.nat(), { maxLength: 12 }),
+    fc.integer({ min: 0, max: 900 }),
+  );
+  fc.assert(
+    fc.property(cutText, ([source, cuts, limit]) => {
+      const at = [...new Set(cuts.map((c) => c % (source.length + 1)))].sort((a, b) => a - b);
+      const bounds = [0, ...at, source.length];
+      const fold = new BracketFold(limit);
+      let deep = false;
+      for (let i = 0; i + 1 < bounds.length && !deep; i++) {
+        deep = !fold.add(bracketSummary(source.slice(bounds[i], bounds[i + 1])));
+      }
+      assert.equal(deep, referenceDeepNesting(source, limit) !== undefined, JSON.stringify({ limit, at }));
+    }),
+    { numRuns: 2000 },
+  );
+  // Closings first, openings in two pieces: neither piece alone is too deep, together they are.
+  const fold = new BracketFold(4);
+  assert.equal(fold.add(bracketSummary(']]][[[')), true);
+  assert.equal(fold.add(bracketSummary('a[[')), false);
 });

@@ -18,7 +18,8 @@
  */
 import type { ParsedNode } from 'yaml';
 import { compose } from './compose';
-import { parseText, tooDeeplyNested, type ParsedDocument } from './parse';
+import { BracketFold, bracketSummary } from './bracketDepth';
+import { MAX_FLOW_DEPTH, parseText, type ParsedDocument } from './parse';
 import {
   itemNodeOf,
   parseEntry,
@@ -56,15 +57,17 @@ export class IncrementalParser {
   parse(text: string): ParsedDocument {
     this.mode = 'whole';
     // Absurd nesting is reported by the whole-text parse; so are control characters, which
-    // `parsePiece` looks for in each new piece (the pieces tile the text).
-    const layout = tooDeeplyNested(text) === undefined ? scanSegments(text) : undefined;
+    // `parsePiece` looks for in each new piece (the pieces tile the text). Nesting is checked
+    // piece by piece, new pieces before they are parsed (see bracketDepth.ts).
+    const layout = scanSegments(text);
     if (!layout) return parseText(text);
     const nextEntries = new Map<string, ParsedEntry[]>();
     const nextItems = new Map<string, ParsedItem[]>();
     const pieces: ParsedSegment[] = [];
+    const nesting = new BracketFold(MAX_FLOW_DEPTH);
     let complete = true;
     for (const segment of layout) {
-      const piece = this.piece(text, segment, nextEntries, nextItems);
+      const piece = this.piece(text, segment, nextEntries, nextItems, nesting);
       if (!piece) {
         complete = false;
         break;
@@ -84,27 +87,34 @@ export class IncrementalParser {
     return composed;
   }
 
+  /** The piece of `segment`: reused or parsed; undefined when it does not parse or nests too deeply. */
   private piece(
     text: string,
     segment: Segment,
     nextEntries: Map<string, ParsedEntry[]>,
     nextItems: Map<string, ParsedItem[]>,
+    nesting: BracketFold,
   ): ParsedSegment | undefined {
     const source = text.slice(segment.start, segment.end);
     if (segment.kind === 'entry') {
-      const entry = take(this.entries, source) ?? parseEntry(source);
+      let entry = take(this.entries, source);
+      const brackets = entry?.brackets ?? bracketSummary(source);
+      if (!nesting.add(brackets)) return undefined;
+      entry ??= parseEntry(source);
       if (!entry) return undefined;
+      entry.brackets = brackets;
       shiftEntry(entry, segment.start);
       put(nextEntries, entry.source, entry);
       return entry;
     }
     let item = take(this.items, source);
-    if (!item) {
-      // Its nodes are dropped at once: kept, they would outlive the young generation and pile
-      // up as old garbage while a large document is parsed (a lookup parses the item again).
-      item = parseItem(source);
-      if (!item) return undefined;
-    }
+    const brackets = item?.brackets ?? bracketSummary(source);
+    if (!nesting.add(brackets)) return undefined;
+    // A new item's nodes are dropped at once: kept, they would outlive the young generation and
+    // pile up as old garbage while a large document is parsed (a lookup parses the item again).
+    item ??= parseItem(source);
+    if (!item) return undefined;
+    item.brackets = brackets;
     item.base = segment.start;
     put(nextItems, item.source, item);
     return item;

@@ -18,6 +18,7 @@ import {
   type Range as NodeRange,
   type YAMLMap,
 } from 'yaml';
+import type { BracketSummary } from './bracketDepth';
 import { firstControlCharacter, MAX_ALIAS_COUNT, PARSE_OPTIONS } from './parse';
 import { ownString } from '../text/ownString';
 import { readPlainItem } from './plainItem';
@@ -38,6 +39,8 @@ export interface ParsedPiece {
   /** The range of the piece's own top-level node: a one-pair map (entry) or a one-item list (item). */
   readonly containerRange: RelativeRange;
   base: number;
+  /** Its `[`/`{` depth walk, set by the incremental parser when it first checks the piece. */
+  brackets?: BracketSummary;
 }
 
 /** A top-level entry keeps its nodes (there are a handful), their ranges kept absolute. */
