@@ -28,6 +28,7 @@ import {
   shiftNode,
   type ParsedEntry,
   type ParsedItem,
+  type ParsedPiece,
   type ParsedSegment,
 } from './pieces';
 import { scanSegments, type Segment } from './segments';
@@ -97,24 +98,16 @@ export class IncrementalParser {
   ): ParsedSegment | undefined {
     const source = text.slice(segment.start, segment.end);
     if (segment.kind === 'entry') {
-      let entry = take(this.entries, source);
-      const brackets = entry?.brackets ?? bracketSummary(source);
-      if (!nesting.add(brackets)) return undefined;
-      entry ??= parseEntry(source);
+      const entry = reuseOrParse(this.entries, source, nesting, parseEntry);
       if (!entry) return undefined;
-      entry.brackets = brackets;
       shiftEntry(entry, segment.start);
       put(nextEntries, entry.source, entry);
       return entry;
     }
-    let item = take(this.items, source);
-    const brackets = item?.brackets ?? bracketSummary(source);
-    if (!nesting.add(brackets)) return undefined;
     // A new item's nodes are dropped at once: kept, they would outlive the young generation and
     // pile up as old garbage while a large document is parsed (a lookup parses the item again).
-    item ??= parseItem(source);
+    const item = reuseOrParse(this.items, source, nesting, parseItem);
     if (!item) return undefined;
-    item.brackets = brackets;
     item.base = segment.start;
     put(nextItems, item.source, item);
     return item;
@@ -165,6 +158,24 @@ export class IncrementalParser {
     this.entries = nextEntries;
     this.items = nextItems;
   }
+}
+
+/**
+ * The piece of `source`: the last version's if there is one, else parsed; undefined when it does
+ * not parse or takes the nesting past its limit (checked before a new piece is parsed).
+ */
+function reuseOrParse<T extends ParsedPiece>(
+  cache: Map<string, T[]>,
+  source: string,
+  nesting: BracketFold,
+  parse: (source: string) => T | undefined,
+): T | undefined {
+  const reused = take(cache, source);
+  const brackets = reused?.brackets ?? bracketSummary(source);
+  if (!nesting.add(brackets)) return undefined;
+  const piece = reused ?? parse(source);
+  if (piece) piece.brackets = brackets;
+  return piece;
 }
 
 function take<T>(cache: Map<string, T[]>, source: string): T | undefined {
