@@ -6,6 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { ZoneClock } from '../engine/zoneClock';
+import { ownString } from '../text/ownString';
 
 export function formatWhen(instant: number, zone: string): string {
   const utc = formatMinute(instant);
@@ -35,6 +36,7 @@ function pad2(n: number): string {
 export function formatWithLuxon(instant: number, zone: string): string {
   const utc = DateTime.fromMillis(instant, { zone: 'UTC' });
   if (zone === 'UTC') return `${utc.toFormat('yyyy-MM-dd HH:mm')} UTC`;
-  const local = utc.setZone(zone);
+  // luxon keeps zone names for the process: a copy, not a slice of a document (text/ownString.ts).
+  const local = utc.setZone(ownString(zone));
   return `${local.toFormat('yyyy-MM-dd HH:mm')} ${zone} (${utc.toFormat(local.toISODate() === utc.toISODate() ? 'HH:mm' : 'yyyy-MM-dd HH:mm')}Z)`;
 }

@@ -6,7 +6,6 @@
  */
 import type { CoreDiagnostic, Range } from '../diagnostics';
 import { locate, type ParsedDocument } from '../document/parse';
-import { ownString } from '../text/ownString';
 import { decodeTokens } from '../tokens/codec';
 import { parseLocalDateTime } from './localDateTime';
 import {
@@ -149,8 +148,7 @@ function toCollection(value: Json, index: number): Collection {
     name: String(value.name),
     site: String(value.site),
     clients: Number(value.clients),
-    // Its own copy: luxon keeps zone names for the process (see text/ownString.ts).
-    timeZone: typeof value.timeZone === 'string' ? ownString(value.timeZone) : 'UTC',
+    timeZone: typeof value.timeZone === 'string' ? value.timeZone : 'UTC',
     installed,
   };
 }
