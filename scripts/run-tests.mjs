@@ -2,8 +2,11 @@
 // Runs every `test/**/*.test.ts` with node's built-in test runner (TypeScript through tsx).
 // Node 20's `--test` does not expand globs itself, hence this small finder.
 // Usage: node scripts/run-tests.mjs [substring-filter...]
+// When the real-editor tests (test/e2e) are among them, their editors are installed first where this
+// machine allows it (scripts/install-editors.sh: Debian, root; ~2.5 min once, then a quick check);
+// elsewhere those tests skip loudly and this script says why before and after the run.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -27,9 +30,38 @@ if (files.length === 0) {
   console.error('run-tests: no test files matched');
   process.exit(2);
 }
+/** Why the editors cannot be installed here, or undefined when install-editors.sh can run. */
+function cannotInstallEditors() {
+  if (process.env.SMS_SKIP_EDITOR_INSTALL === '1') return 'SMS_SKIP_EDITOR_INSTALL=1 is set';
+  if (!existsSync('/usr/bin/apt-get') || !existsSync('/usr/bin/dpkg-query')) return 'this is not a Debian system (no apt-get)';
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status !== 0) return 'installing needs root (or sudo without a password)';
+  return undefined;
+}
+
+let editorsMissing;
+if (files.some((file) => file.startsWith('test/e2e/'))) {
+  const reason = cannotInstallEditors();
+  if (reason === undefined) {
+    console.log('run-tests: real-editor tests: checking code-server, Chromium and Neovim (scripts/install-editors.sh;');
+    console.log('run-tests: the first install takes about 2.5 minutes, later runs a few seconds)');
+    const install = spawnSync('bash', [join(root, 'scripts/install-editors.sh')], { cwd: root, stdio: 'inherit' });
+    if (install.status !== 0) editorsMissing = 'scripts/install-editors.sh failed (see above)';
+  } else {
+    editorsMissing = reason;
+  }
+  if (editorsMissing !== undefined) {
+    const how = 'run `sudo bash scripts/install-editors.sh` once on a Debian machine, then `npm test` again';
+    console.log(`run-tests: WARNING: the real-editor tests will be SKIPPED: ${editorsMissing}; ${how}`);
+  }
+}
+
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', '--test-reporter=spec', ...files],
   { cwd: root, stdio: 'inherit' },
 );
+if (editorsMissing !== undefined) {
+  console.log(`run-tests: WARNING: the real-editor tests were SKIPPED (not passed): ${editorsMissing}`);
+}
 process.exit(result.status ?? 1);

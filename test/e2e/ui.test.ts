@@ -391,10 +391,7 @@ test('a person opens the example, fixes the interruption and reads the timeline'
       await page.goto(url.toString());
       await waitForWorkbench(page, UI_DEADLINE_MS);
       await openFileFromExplorer(page, 'lab.sms.yaml', UI_DEADLINE_MS);
-      await runCommand(page, 'SMS Schedule: Simulate Verify-Cycle Interruptions', {
-        attempts: 10,
-        attemptTimeoutMs: 5000,
-      });
+      await runCommand(page, 'SMS Schedule: Simulate Verify-Cycle Interruptions', { attempts: 10 });
       const frame = timelineFrame(page);
       const summary = frame.locator('#timeline svg.timeline text.summary');
       await summary.waitFor({ state: 'visible', timeout: UI_DEADLINE_MS });

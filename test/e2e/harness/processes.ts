@@ -1,6 +1,7 @@
 // Process-group lifecycle for editors we spawn: they fork helpers (file watchers, extension hosts,
 // renderers) that can outlive the process we started, so we kill and check whole groups.
 import { readdirSync, readFileSync } from 'node:fs';
+import { HANG_LIMIT_MS } from '../../helpers/hangLimit';
 
 /** Polls `condition` until it holds or `timeoutMs` passes; no fixed sleeps. */
 export async function waitFor(
@@ -48,7 +49,7 @@ export function groupAlive(pgid: number): boolean {
 }
 
 /** SIGTERM the group, then SIGKILL whatever is left after `graceMs`; resolves when the group is gone. */
-export async function killGroup(pgid: number, graceMs = 5000): Promise<void> {
+export async function killGroup(pgid: number, graceMs = HANG_LIMIT_MS): Promise<void> {
   const signal = (name: NodeJS.Signals): void => {
     try {
       process.kill(-pgid, name);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { CodeServer } from './codeServer';
 import { CHROMIUM_BIN, SCREENSHOTS_DIR } from './paths';
+import { HANG_LIMIT_MS } from '../../helpers/hangLimit';
 import { processesMentioning, waitFor } from './processes';
 
 export interface Workbench {
@@ -68,7 +69,7 @@ export async function openWorkbench(
 /** Waits for every process naming `profileDir` to exit; kills stragglers by pid after a bounded wait. */
 async function waitForExit(profileDir: string): Promise<void> {
   try {
-    await waitFor('Chromium processes to exit', () => processesMentioning(profileDir).length === 0, 5000);
+    await waitFor('Chromium processes to exit', () => processesMentioning(profileDir).length === 0, HANG_LIMIT_MS);
   } catch {
     for (const pid of processesMentioning(profileDir)) {
       try {
@@ -109,7 +110,7 @@ export async function activeEditorText(page: Page): Promise<string> {
 export async function runCommand(
   page: Page,
   title: string,
-  { attempts = 5, attemptTimeoutMs = 3000 }: { attempts?: number; attemptTimeoutMs?: number } = {},
+  { attempts = 5, attemptTimeoutMs = HANG_LIMIT_MS }: { attempts?: number; attemptTimeoutMs?: number } = {},
 ): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
 import { REPO_ROOT, SERVER_BUNDLE } from '../harness/paths';
+import { HANG_LIMIT_MS } from '../../helpers/hangLimit';
 import { groupAlive, waitFor } from '../harness/processes';
 import { proceedOrSkip, type Availability } from '../harness/skip';
 
@@ -43,7 +44,7 @@ async function runNvim(file: string, waitForCode: string): Promise<{ status: num
   const status = await new Promise<number | null>((resolve) => child.once('close', resolve));
   const pgid = child.pid;
   // The language server must exit with its client, not linger.
-  if (pgid !== undefined) await waitFor('nvim and the language server to exit', () => !groupAlive(pgid), 5000);
+  if (pgid !== undefined) await waitFor('nvim and the language server to exit', () => !groupAlive(pgid), HANG_LIMIT_MS);
   const lines = stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))
