@@ -33,9 +33,11 @@ if (files.length === 0) {
 /** Why the editors cannot be installed here, or undefined when install-editors.sh can run. */
 function cannotInstallEditors() {
   if (process.env.SMS_SKIP_EDITOR_INSTALL === '1') return 'SMS_SKIP_EDITOR_INSTALL=1 is set';
-  if (!existsSync('/usr/bin/apt-get') || !existsSync('/usr/bin/dpkg-query')) return 'this is not a Debian system (no apt-get)';
+  if (!existsSync('/usr/bin/apt-get') || !existsSync('/usr/bin/dpkg-query'))
+    return 'this is not a Debian system (no apt-get)';
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!root && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status !== 0) return 'installing needs root (or sudo without a password)';
+  if (!root && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status !== 0)
+    return 'installing needs root (or sudo without a password)';
   return undefined;
 }
 

@@ -53,5 +53,8 @@ test('the scanner finds each kind of short limit and accepts hang limits', () =>
     ],
   ]);
   const lines = shortLimits(sample).map((f) => f.line);
-  assert.deepEqual(lines.sort((a, b) => a - b), [2, 3, 4, 5, 6, 7, 8]);
+  assert.deepEqual(
+    lines.sort((a, b) => a - b),
+    [2, 3, 4, 5, 6, 7, 8],
+  );
 });
