@@ -5,7 +5,7 @@
  */
 import { collectFolds } from '../../server/src/core/document/folding';
 import { locate, type ParsedDocument, type Path, type Target } from '../../server/src/core/document/parse';
-import { nodeAt, type NodeAtCursor } from '../../server/src/languageserver/yamlCursor';
+import { nodeAt, type NodeAtCursor } from '../../server/src/core/ide/cursor';
 
 /** The foldable spans, sorted (the order they are found in does not matter to an editor). */
 export function foldSpans(parsed: ParsedDocument): string[] {

@@ -155,8 +155,8 @@ test('document symbols: sites, collections, packages with programs, advertisemen
       ['CEN00020', []],
       ['LAB00012', ['Per-system unattended']],
       ['CEN00031', ['Silent update']],
-      ['LAB20001', ['0: every from 2001-03-01T00:30']],
-      ['CEN20007', ['0: weekly from 2001-03-02T12:00', '1: event logon']],
+      ['LAB20001', ['1: every from 2001-03-01T00:30']],
+      ['CEN20007', ['1: weekly from 2001-03-02T12:00', '2: event logon']],
     ]);
     // LAB20001 spans lines 44-53; its name is the id value on line 44 (`  - id: LAB20001`, columns 8..16).
     const lab = symbols[6];

@@ -27,7 +27,7 @@ import {
   type CodeAction,
 } from 'vscode-languageserver-protocol';
 import { cliverifyFileName } from '../../server/src/core/cliverify/fileName';
-import { siblingCliverifyUri } from '../../server/src/languageserver/cliverifyFile';
+import { siblingCliverifyUri } from '../../server/src/core/ide/cliverifyFile';
 import { ServerCommands } from '../../server/src/shared/protocol';
 import { runCli } from '../helpers/runCli';
 import { example, ROOT } from '../helpers/paths';

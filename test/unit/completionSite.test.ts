@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { generateDocument } from '../../bench/generate';
 import { parseText } from '../../server/src/core/document/parse';
-import { completionSiteAt, type CompletionSite } from '../../server/src/languageserver/completionSite';
+import { completionSiteAt, type CompletionSite } from '../../server/src/core/ide/completionSite';
 import { example } from '../helpers/paths';
 
 function plain(site: CompletionSite | undefined): unknown {

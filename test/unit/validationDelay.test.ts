@@ -5,7 +5,7 @@ import {
   MIN_VALIDATION_DEBOUNCE_MS,
   VALIDATION_DEBOUNCE_MS,
   validationDelay,
-} from '../../server/src/languageserver/features/diagnostics';
+} from '../../server/src/languageserver/publisher';
 
 test('the debounce after an edit follows the cost of the last validation, within bounds', () => {
   assert.equal(validationDelay(undefined), VALIDATION_DEBOUNCE_MS, 'nothing measured yet: the full wait');

@@ -2,6 +2,7 @@
  * Diagnostics as the core produces them (SPEC §6): LSP-shaped positions (0-based lines, UTF-16
  * columns) but no LSP dependency, so the CLI, the server and the tests share one shape.
  */
+import type { DiagnosticData } from './diagnosticData';
 
 export interface Position {
   readonly line: number;
@@ -48,6 +49,8 @@ export interface CoreDiagnostic {
   readonly message: string;
   readonly range: Range;
   readonly related?: readonly RelatedInformation[];
+  /** What a quick fix needs (diagnosticData.ts); present on every diagnostic that has one. */
+  readonly data?: DiagnosticData;
 }
 
 export const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

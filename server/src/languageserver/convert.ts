@@ -1,13 +1,18 @@
 /** Core shapes → LSP shapes. The core already uses LSP-shaped ranges, so this is mostly naming. */
 import {
+  CompletionItemKind,
   DiagnosticSeverity,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  SymbolKind,
+  type CompletionItem,
   type Diagnostic,
   type DiagnosticRelatedInformation,
+  type DocumentSymbol,
   type Range,
-  type TextEdit,
 } from 'vscode-languageserver';
-import type { CoreDiagnostic, Severity, Span } from '../core/diagnostics';
-import type { LineIndex } from '../core/text/lineIndex';
+import type { CompletionEntry, CompletionKind, CoreDiagnostic, OutlineSymbol, Severity } from '../core/index';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
@@ -36,25 +41,47 @@ export function toLspDiagnostic(diagnostic: CoreDiagnostic, uri: string): Diagno
       message: related.message,
     }));
   }
+  if (diagnostic.data !== undefined) result.data = diagnostic.data;
   return result;
 }
 
-/** An offset-based replacement → an LSP TextEdit. */
-export function toLspTextEdit(lines: LineIndex, span: Span, newText: string): TextEdit {
-  return { range: lines.rangeOf(span), newText };
+const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  reference: CompletionItemKind.Reference,
+  enum: CompletionItemKind.EnumMember,
+  snippet: CompletionItemKind.Snippet,
+};
+
+export function toLspCompletionItem(entry: CompletionEntry): CompletionItem {
+  return {
+    label: entry.label,
+    kind: COMPLETION_KINDS[entry.kind],
+    ...(entry.detail !== undefined ? { detail: entry.detail } : {}),
+    ...(entry.documentation !== undefined
+      ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } }
+      : {}),
+    ...(entry.sortText !== undefined ? { sortText: entry.sortText } : {}),
+    ...(entry.snippet ? { insertTextFormat: InsertTextFormat.Snippet, insertTextMode: InsertTextMode.asIs } : {}),
+    textEdit: { range: toLspRange(entry.edit.range), newText: entry.edit.newText },
+  };
 }
 
-export function rangesEqual(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
-}
+const SYMBOL_KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
+  site: SymbolKind.Module,
+  collection: SymbolKind.Class,
+  package: SymbolKind.Package,
+  program: SymbolKind.Function,
+  advertisement: SymbolKind.Object,
+  assignment: SymbolKind.Event,
+};
 
-export function rangeContains(outer: Range, inner: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']): boolean =>
-    a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(outer.start, inner.start) && before(inner.end, outer.end);
+export function toLspSymbol(symbol: OutlineSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    ...(symbol.detail !== undefined ? { detail: symbol.detail } : {}),
+    kind: SYMBOL_KINDS[symbol.kind],
+    range: symbol.range,
+    selectionRange: symbol.selectionRange,
+    ...(symbol.children !== undefined ? { children: symbol.children.map(toLspSymbol) } : {}),
+  };
 }

@@ -7,6 +7,7 @@
  * diagnostics, so the list is lazy: counting is cheap, and only the diagnostics actually taken
  * are located and formatted.
  */
+import type { FindingData } from '../diagnosticData';
 import type { CoreDiagnostic, Range, RelatedInformation } from '../diagnostics';
 import { locate, type ParsedDocument, type Path } from '../document/parse';
 import type { Delay, EngineNote, Interruption, SimulationResult } from '../engine/types';
@@ -166,7 +167,14 @@ class FindingContext {
         'Pass times are our model (CCIM wake-ups every ccimCycleHours from install), not documented by Microsoft.',
       range: this.assignmentRange(f.advertisement, f.assignment),
       related: this.siteRelated(f.collection),
+      data: this.findingData(f),
     };
+  }
+
+  /** The fix data of a finding: its assignment and the site whose verify cycle causes it. */
+  private findingData(f: Interruption | Delay): FindingData {
+    const site = this.collections.get(f.collection)?.site ?? '';
+    return { kind: 'finding', advertisement: f.advertisement, assignment: f.assignment, site };
   }
 
   delay(f: Delay): CoreDiagnostic {
@@ -180,6 +188,7 @@ class FindingContext {
         'it may start late (our model, not documented by Microsoft).',
       range: this.assignmentRange(f.advertisement, f.assignment),
       related: this.siteRelated(f.collection),
+      data: this.findingData(f),
     };
   }
 
@@ -187,7 +196,7 @@ class FindingContext {
     return {
       code: 'too-many-findings',
       severity: 'information',
-      message: `${tally.hidden} more verify-cycle findings for ${tally.advertisement} assignment ${tally.assignment} are not listed (at most ${cap} per assignment). Run \`sms-schedule check --format json\` or the simulation for all of them.`,
+      message: `${tally.hidden} more verify-cycle findings for ${tally.advertisement} assignment ${tally.assignment + 1} are not listed (at most ${cap} per assignment). Run \`sms-schedule check --format json\` or the simulation for all of them.`,
       range: this.assignmentRange(tally.advertisement, tally.assignment),
     };
   }

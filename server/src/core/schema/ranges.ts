@@ -1,3 +1,4 @@
+import type { DiagnosticData } from '../diagnosticData';
 import type { CoreDiagnostic, DiagnosticCode, Range, Severity } from '../diagnostics';
 import { locate, type ParsedDocument, type Path, type Target } from '../document/parse';
 import { isMap, isPair, isScalar } from 'yaml';
@@ -28,6 +29,12 @@ export function ownerRange(doc: ParsedDocument, path: Path): Range {
   return rangeAt(doc, path, 'key');
 }
 
-export function diagnostic(code: DiagnosticCode, severity: Severity, message: string, range: Range): CoreDiagnostic {
-  return { code, severity, message, range };
+export function diagnostic(
+  code: DiagnosticCode,
+  severity: Severity,
+  message: string,
+  range: Range,
+  data?: DiagnosticData,
+): CoreDiagnostic {
+  return data === undefined ? { code, severity, message, range } : { code, severity, message, range, data };
 }

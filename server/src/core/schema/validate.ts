@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { CoreDiagnostic, Range } from '../diagnostics';
+import type { DiagnosticData } from '../diagnosticData';
 import type { ParsedDocument, Path } from '../document/parse';
 import { closestMatch } from './closestMatch';
 import validators, { type GeneratedValidator } from './generated/validators';
@@ -91,6 +92,8 @@ interface Issue {
   readonly message: string;
   /** Among messages on one range the lowest wins; the collapsed assignment-form message yields to the rest. */
   readonly priority?: number;
+  /** What the quick fix for this issue needs. */
+  readonly data?: DiagnosticData;
 }
 
 export function validateSchema(doc: ParsedDocument): CoreDiagnostic[] {
@@ -117,8 +120,8 @@ export function validateSchema(doc: ParsedDocument): CoreDiagnostic[] {
   return issues.length === 0 ? [] : toDiagnostics(doc, issues);
 }
 
-function schemaDiagnostic(message: string, range: Range): CoreDiagnostic {
-  return { code: 'schema', severity: 'error', message, range };
+function schemaDiagnostic(message: string, range: Range, data?: DiagnosticData): CoreDiagnostic {
+  return data === undefined ? { code: 'schema', severity: 'error', message, range } : { code: 'schema', severity: 'error', message, range, data };
 }
 
 function toDiagnostics(doc: ParsedDocument, issues: readonly Issue[]): CoreDiagnostic[] {
@@ -131,7 +134,7 @@ function toDiagnostics(doc: ParsedDocument, issues: readonly Issue[]): CoreDiagn
     const key = `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    diagnostics.push(schemaDiagnostic(issue.message, range));
+    diagnostics.push(schemaDiagnostic(issue.message, range, issue.data));
   }
   return diagnostics.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
@@ -259,6 +262,12 @@ function simpleIssue(error: ErrorObject, value: unknown, base: Path, doc: Parsed
         path: [...path, key],
         anchor: 'key',
         message: `Unknown key '${key}' in ${mapLabel(path, doc.value)}. ${hint}`,
+        data: {
+          kind: 'unknown-key',
+          path: [...path, key],
+          key,
+          ...(suggestion !== undefined ? { suggestion } : {}),
+        },
       };
     }
     case 'type':
@@ -272,6 +281,7 @@ function simpleIssue(error: ErrorObject, value: unknown, base: Path, doc: Parsed
       return {
         path,
         anchor: 'value',
+        data: { kind: 'enum-value', path },
         message: `${describe(data)} is not ${ENUM_NOUNS[field] ?? `a valid ${field}`}; use one of ${allowed}`,
       };
     }

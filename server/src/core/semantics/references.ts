@@ -26,9 +26,8 @@ function namesOf(items: readonly { readonly item: JsonRecord }[], key: string): 
   return { list: [...set], set };
 }
 
-/** "Did you mean 'X'?" when one is close; otherwise the names there are. */
-function hintFor(name: string, known: readonly string[], plural: string): string {
-  const suggestion = closestMatch(name, known);
+/** "Did you mean 'X'?" when `suggestion` is close; otherwise the names there are. */
+function hintFor(suggestion: string | undefined, known: readonly string[], plural: string): string {
   if (suggestion !== undefined) return ` Did you mean '${suggestion}'?`;
   if (known.length === 0) return ` There are no ${plural}.`;
   const listed = known.slice(0, MAX_LISTED).join(', ');
@@ -49,9 +48,18 @@ export function checkReferences(doc: ParsedDocument): CoreDiagnostic[] {
     const name = asString(entry.item[key]);
     // Non-strings and empty strings are the schema's to report.
     if (name === undefined || name === '' || known.set.has(name)) return;
-    const message = `${noun} '${name}' is not defined${where || ' in this file'}.${hintFor(name, known.list, plural)}`;
+    const suggestion = closestMatch(name, known.list);
+    const message = `${noun} '${name}' is not defined${where || ' in this file'}.${hintFor(suggestion, known.list, plural)}`;
     // The path is made only here: most references resolve.
-    diagnostics.push(diagnostic('unresolved-reference', 'error', message, rangeAt(doc, [...entry.path, key])));
+    const path = [...entry.path, key];
+    diagnostics.push(
+      diagnostic('unresolved-reference', 'error', message, rangeAt(doc, path), {
+        kind: 'unresolved-reference',
+        path,
+        name,
+        ...(suggestion !== undefined ? { suggestion } : {}),
+      }),
+    );
   };
 
   // The first package with an id, as a lookup (ids are compared with ===, like any value).

@@ -5,30 +5,27 @@
  * - a site's verifyCycle: its settings and the next verify passes of each collection of the site;
  * - a key: the schema's description.
  */
-import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
-import type { Analysis } from '../../core/analyze';
-import { collectionPasses, runsOf } from '../../core/engine/runs';
-import { resolveHorizon } from '../../core/engine/simulate';
-import { describeAssignment, describeSchedule } from '../../core/model/describe';
-import type { Advertisement, Site, SmsDocument } from '../../core/model/types';
-import { schemaMarkdownDescriptionAt } from '../../core/schema/schema';
-import { decodeTokens } from '../../core/tokens/codec';
-import { analyzeOptions } from '../documents';
-import type { ServerContext } from '../server';
-import { localAndUtc } from '../timeText';
-import { nodeAt } from '../yamlCursor';
+import type { Analysis, AnalyzeOptions } from '../analyze';
+import { collectionPasses, runsOf } from '../engine/runs';
+import { resolveHorizon } from '../engine/simulate';
+import { describeAssignment, describeSchedule } from '../model/describe';
+import type { Advertisement, Site, SmsDocument } from '../model/types';
+import { schemaMarkdownDescriptionAt } from '../schema/schema';
+import { decodeTokens } from '../tokens/codec';
+import { analyzeOptions, type FeatureContext } from './context';
+import { nodeAt } from './cursor';
+import { localAndUtc } from './timeText';
+import type { AnalysisSettings, HoverResult, Position } from './types';
 
 export const HOVER_RUN_COUNT = 5;
 export const HOVER_PASS_COUNT = 3;
 
 const MODEL_NOTE = '_Model, not documented by Microsoft._';
 
-export async function hover(context: ServerContext, params: HoverParams): Promise<Hover | null> {
-  const document = context.store.get(params.textDocument.uri);
-  if (document === undefined) return null;
-  const validation = context.store.validation(document);
+export function hover(context: FeatureContext, position: Position, settings: AnalysisSettings): HoverResult | null {
+  const validation = context.validation;
   const parsed = validation.parsed;
-  const at = nodeAt(parsed.yaml.contents, parsed.lines.offsetAt(params.position));
+  const at = nodeAt(parsed.yaml.contents, parsed.lines.offsetAt(position));
   if (at === undefined) return null;
   const sections: string[] = [];
   if (at.onKey) {
@@ -40,9 +37,7 @@ export async function hover(context: ServerContext, params: HoverParams): Promis
     (list === 'advertisements' && child === 'assignments' && typeof assignmentIndex === 'number') ||
     (list === 'sites' && child === 'verifyCycle');
   if (needsEngine && validation.model !== undefined) {
-    const settings = await context.settings.forDocument(document.uri);
-    if (!context.store.isCurrent(document.uri, document.version)) return null;
-    const analysis = context.store.analysis(document, settings);
+    const analysis = context.analysis(settings);
     const options = analyzeOptions(settings);
     if (list === 'advertisements' && typeof index === 'number' && typeof assignmentIndex === 'number') {
       if (field === 'token' && !at.onKey && typeof at.scalar === 'string') {
@@ -58,7 +53,7 @@ export async function hover(context: ServerContext, params: HoverParams): Promis
   const text = sections.filter((s) => s !== '').join('\n\n---\n\n');
   if (text === '') return null;
   const range = at.span ? parsed.lines.rangeOf(at.span) : undefined;
-  return { contents: { kind: MarkupKind.Markdown, value: text }, ...(range ? { range } : {}) };
+  return { markdown: text, ...(range ? { range } : {}) };
 }
 
 /** The decoded token(s), with the layout source (SMS_ST_* classes, documented by Microsoft). */
@@ -86,7 +81,7 @@ function advertisementAt(model: SmsDocument, index: number): Advertisement | und
 
 function assignmentHover(
   analysis: Analysis,
-  options: ReturnType<typeof analyzeOptions>,
+  options: AnalyzeOptions,
   adIndex: number,
   assignmentIndex: number,
 ): string {
@@ -98,7 +93,7 @@ function assignmentHover(
   }
   const collection = model.collections.find((c) => c.id === ad.collection);
   const zone = collection?.timeZone ?? 'UTC';
-  const lines = [`**Assignment ${assignmentIndex} of ${ad.id}**: ${describeAssignment(assignment, zone)}`];
+  const lines = [`**Assignment ${assignmentIndex + 1} of ${ad.id}**: ${describeAssignment(assignment, zone)}`];
   if (assignment.kind === 'event' && assignment.event !== 'asap') {
     lines.push(
       '',
@@ -135,7 +130,7 @@ function assignmentHover(
   return lines.join('\n');
 }
 
-function verifyCycleHover(analysis: Analysis, options: ReturnType<typeof analyzeOptions>, siteIndex: number): string {
+function verifyCycleHover(analysis: Analysis, options: AnalyzeOptions, siteIndex: number): string {
   const model = analysis.model;
   const site: Site | undefined = model?.sites.find((s) => s.index === siteIndex);
   if (model === undefined || site === undefined) return 'This site has errors; fix them to see its verify cycle.';

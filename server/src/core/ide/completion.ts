@@ -3,20 +3,12 @@
  * reference goes (collection, package, program of the chosen package, site, parent), and snippets
  * for a new advertisement and for each assignment form.
  */
-import {
-  CompletionItemKind,
-  InsertTextFormat,
-  InsertTextMode,
-  MarkupKind,
-  type CompletionItem,
-  type CompletionParams,
-  type Range,
-} from 'vscode-languageserver';
-import type { Path } from '../../core/document/parse';
-import { schemaMarkdownDescriptionAt } from '../../core/schema/schema';
-import { allowedKeysAt, enumValuesAt } from '../../core/schema/validate';
-import type { ServerContext } from '../server';
-import { completionSiteAt, type CompletionSite } from '../completionSite';
+import type { Path } from '../document/parse';
+import { schemaMarkdownDescriptionAt } from '../schema/schema';
+import { allowedKeysAt, enumValuesAt } from '../schema/validate';
+import { completionSiteAt, type CompletionSite } from './completionSite';
+import type { FeatureContext } from './context';
+import type { CompletionEntry as CompletionItem, Position, Range } from './types';
 
 export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '{', ','] as const;
 
@@ -24,17 +16,16 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function completions(context: ServerContext, params: CompletionParams): CompletionItem[] {
-  const document = context.store.get(params.textDocument.uri);
-  if (document === undefined) return [];
-  const parsed = context.store.validation(document).parsed;
-  const site = completionSiteAt(parsed.text, parsed.lines, params.position, { documentValue: parsed.value });
+/** `snippets`: whether the editor takes snippet text (tab stops); without it, no snippet items. */
+export function completions(context: FeatureContext, position: Position, snippets: boolean): CompletionItem[] {
+  const parsed = context.validation.parsed;
+  const site = completionSiteAt(parsed.text, parsed.lines, position, { documentValue: parsed.value });
   if (site === undefined) return [];
   const range: Range = {
-    start: { line: params.position.line, character: site.prefixStart },
-    end: params.position,
+    start: { line: position.line, character: site.prefixStart },
+    end: position,
   };
-  if (site.kind === 'key') return keyItems(site, range, context.client.snippets);
+  if (site.kind === 'key') return keyItems(site, range, snippets);
   return valueItems(site, range);
 }
 
@@ -45,10 +36,10 @@ function keyItems(site: CompletionSite, range: Range, snippets: boolean): Comple
       const description = schemaMarkdownDescriptionAt([...site.path, key]);
       return {
         label: key,
-        kind: CompletionItemKind.Property,
+        kind: 'property',
         sortText: `0${String(order).padStart(3, '0')}`,
-        textEdit: { range, newText: `${key}: ` },
-        ...(description !== undefined ? { documentation: { kind: MarkupKind.Markdown, value: description } } : {}),
+        edit: { range, newText: `${key}: ` },
+        ...(description !== undefined ? { documentation: description } : {}),
       };
     });
   if (snippets && site.newListItem && site.existingKeys.length === 0) {
@@ -68,13 +59,13 @@ function valueItems(site: CompletionSite, range: Range): CompletionItem[] {
   const references = referenceValues(site.path, site.value);
   const items: CompletionItem[] = references.map((ref) => ({
     label: ref.id,
-    kind: CompletionItemKind.Reference,
+    kind: 'reference',
     ...(ref.detail !== undefined ? { detail: ref.detail } : {}),
-    textEdit: { range, newText: yamlPlain(ref.id) },
+    edit: { range, newText: yamlPlain(ref.id) },
   }));
   for (const value of enumValuesAt(site.path)) {
     const label = String(value);
-    items.push({ label, kind: CompletionItemKind.EnumMember, textEdit: { range, newText: yamlPlain(value) } });
+    items.push({ label, kind: 'enum', edit: { range, newText: yamlPlain(value) } });
   }
   return items;
 }
@@ -108,7 +99,8 @@ function referenceValues(path: Path, root: unknown): Reference[] {
     if (key === 'program') {
       const chosen = listOf(root, 'advertisements')[index]?.['package'];
       const pkg = listOf(root, 'packages').find((p) => p['id'] === chosen);
-      return pkg ? referencesFrom(listOf(pkg, 'programs'), 'name', 'estimatedRunMinutes') : [];
+      const programs = pkg ? referencesFrom(listOf(pkg, 'programs'), 'name', 'estimatedRunMinutes') : [];
+      return programs.map((program) => ({ ...program, detail: runTimeDetail(program.detail) }));
     }
   }
   if (list === 'collections' && key === 'site') return referencesFrom(listOf(root, 'sites'), 'code', 'server');
@@ -117,6 +109,12 @@ function referenceValues(path: Path, root: unknown): Reference[] {
     return referencesFrom(listOf(root, 'sites'), 'code', 'server').filter((s) => s.id !== own);
   }
   return [];
+}
+
+/** "45 min", or what an Unknown run time means (SMS 2.0 does not track it; our model assumes a default). */
+function runTimeDetail(minutes: string | undefined): string {
+  if (minutes === undefined || minutes === 'unknown') return 'estimated run time unknown';
+  return `${minutes} min`;
 }
 
 /** A scalar as YAML text that reads back as the same value (quoted only when needed). */
@@ -143,12 +141,11 @@ function snippet(
   return {
     label,
     detail,
-    kind: CompletionItemKind.Snippet,
+    kind: 'snippet',
     sortText: `1${label}`,
-    insertTextFormat: InsertTextFormat.Snippet,
     // Continuation lines carry their full indentation, so the editor must not re-indent them.
-    insertTextMode: InsertTextMode.asIs,
-    textEdit: { range, newText: lines.map((line, i) => (i === 0 ? line : indent + line)).join('\n') },
+    snippet: true,
+    edit: { range, newText: lines.map((line, i) => (i === 0 ? line : indent + line)).join('\n') },
   };
 }
 

@@ -1,7 +1,7 @@
 /** One folding range per block mapping or list that spans more than one line (spans from the core). */
-import type { FoldingRange } from 'vscode-languageserver';
-import { collectFolds } from '../../core/document/folding';
-import type { ParsedDocument } from '../../core/document/parse';
+import { collectFolds } from '../document/folding';
+import type { ParsedDocument } from '../document/parse';
+import type { FoldingSpan as FoldingRange } from './types';
 
 export function foldingRanges(parsed: ParsedDocument): FoldingRange[] {
   const ranges: FoldingRange[] = [];

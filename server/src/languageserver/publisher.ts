@@ -10,14 +10,13 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Validation } from '../../core/analyze';
-import type { CoreDiagnostic } from '../../core/diagnostics';
-import { DIAGNOSTIC_SOURCE, type ServerSettings } from '../../shared/protocol';
-import { toLspDiagnostic } from '../convert';
-import type { DocumentStore } from '../documents';
-import { describeError, type Logger } from '../safety';
-import type { SettingsStore } from '../settings';
-import { oversizedBytes, tooLargeDiagnostic } from '../sizeLimit';
+import type { Snapshot } from '../core/index';
+import { DIAGNOSTIC_SOURCE, type ServerSettings } from '../shared/protocol';
+import { toLspDiagnostic } from './convert';
+import { describeError, type Logger } from './safety';
+import type { DocumentSessions } from './sessions';
+import type { SettingsStore } from './settings';
+import { oversizedBytes, tooLargeDiagnostic } from './sizeLimit';
 
 /**
  * The validation after an edit waits for a pause in typing as long as the last validation of that
@@ -89,7 +88,7 @@ export class DiagnosticsPublisher {
 
   constructor(
     private readonly connection: Connection,
-    private readonly store: DocumentStore,
+    private readonly store: DocumentSessions,
     private readonly settings: SettingsStore,
     private readonly logger: Logger,
   ) {}
@@ -150,12 +149,12 @@ export class DiagnosticsPublisher {
     this.timers.delete(uri);
   }
 
-  /** The document's validation (cached per version), remembering what computing it cost. */
-  private timeValidation(document: TextDocument): Validation {
+  /** The document's snapshot (made once per version), remembering what validating it cost. */
+  private timeValidation(document: TextDocument): Snapshot {
     const started = performance.now();
-    const validation = this.store.validation(document);
+    const snapshot = this.store.snapshot(document);
     this.validationCosts.set(document.uri, performance.now() - started);
-    return validation;
+    return snapshot;
   }
 
   private async run(uri: string, trigger: Trigger): Promise<void> {
@@ -172,20 +171,13 @@ export class DiagnosticsPublisher {
         return;
       }
       const withEngine = engineRunsOn(trigger, settings.simulate);
-      let core: readonly CoreDiagnostic[];
-      let total: number;
       if (withEngine) {
         // Let queued edits arrive first: if one did, this version is stale and the engine is skipped.
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (!this.store.isCurrent(uri, version)) return;
-        this.timeValidation(document);
-        const analysis = this.store.analysis(document, settings);
-        core = analysis.firstDiagnostics(settings.maxProblems);
-        total = analysis.diagnosticCount;
-      } else {
-        core = this.timeValidation(document).diagnostics;
-        total = core.length;
       }
+      const snapshot = this.timeValidation(document);
+      const { diagnostics: core, total } = snapshot.diagnostics(settings, withEngine, settings.maxProblems);
       if (!this.store.isCurrent(uri, version)) return;
       if (withEngine) this.engineVersions.set(uri, version);
       else this.engineVersions.delete(uri);

@@ -1,6 +1,6 @@
 /** The outline: sites, collections, packages with their programs, advertisements with their assignments. */
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { locate, type ParsedDocument, type Path } from '../../core/document/parse';
+import { locate, type ParsedDocument, type Path } from '../document/parse';
+import type { OutlineSymbol as DocumentSymbol, SymbolKind } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -36,14 +36,16 @@ function listItems(root: Json, key: string): [Json, number][] {
   return list.flatMap((item, index): [Json, number][] => (isObject(item) ? [[item, index]] : []));
 }
 
+/** "1: every from …": assignments are numbered from 1, the way people count (JSON keeps 0-based indexes). */
 function assignmentLabel(assignment: Json, index: number): string {
+  const n = index + 1;
   for (const form of ['every', 'weekly', 'monthlyByWeekday', 'monthlyByDate'] as const) {
-    if (assignment[form] !== undefined) return `${index}: ${form} from ${text(assignment['at']) ?? '?'}`;
+    if (assignment[form] !== undefined) return `${n}: ${form} from ${text(assignment['at']) ?? '?'}`;
   }
-  if (assignment['event'] !== undefined) return `${index}: event ${text(assignment['event']) ?? '?'}`;
-  if (assignment['token'] !== undefined) return `${index}: token ${text(assignment['token']) ?? '?'}`;
-  if (assignment['at'] !== undefined) return `${index}: once at ${text(assignment['at']) ?? '?'}`;
-  return `${index}: assignment`;
+  if (assignment['event'] !== undefined) return `${n}: event ${text(assignment['event']) ?? '?'}`;
+  if (assignment['token'] !== undefined) return `${n}: token ${text(assignment['token']) ?? '?'}`;
+  if (assignment['at'] !== undefined) return `${n}: once at ${text(assignment['at']) ?? '?'}`;
+  return `${n}: assignment`;
 }
 
 export function documentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
@@ -52,7 +54,7 @@ export function documentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   for (const [site, i] of listItems(root, 'sites')) {
     const detail = [text(site['server']), text(site['smsVersion'])].filter((s) => s !== undefined).join(' · ');
-    symbols.push(symbol(parsed, ['sites', i], `Site ${text(site['code']) ?? ''}`, detail, SymbolKind.Module, 'code'));
+    symbols.push(symbol(parsed, ['sites', i], `Site ${text(site['code']) ?? ''}`, detail, 'site', 'code'));
   }
   for (const [collection, i] of listItems(root, 'collections')) {
     symbols.push(
@@ -61,7 +63,7 @@ export function documentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
         ['collections', i],
         text(collection['id']) ?? '',
         text(collection['name']),
-        SymbolKind.Class,
+        'collection',
         'id',
       ),
     );
@@ -73,12 +75,12 @@ export function documentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
         ['packages', i, 'programs', j],
         text(program['name']) ?? '',
         program['estimatedRunMinutes'] !== undefined ? `${text(program['estimatedRunMinutes']) ?? '?'} min` : undefined,
-        SymbolKind.Function,
+        'program',
         'name',
       ),
     );
     symbols.push(
-      symbol(parsed, ['packages', i], text(pkg['id']) ?? '', text(pkg['name']), SymbolKind.Package, 'id', programs),
+      symbol(parsed, ['packages', i], text(pkg['id']) ?? '', text(pkg['name']), 'package', 'id', programs),
     );
   }
   for (const [ad, i] of listItems(root, 'advertisements')) {
@@ -87,9 +89,9 @@ export function documentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
       symbol(
         parsed,
         ['advertisements', i, 'assignments', j],
-        isObject(assignment) ? assignmentLabel(assignment, j) : `${j}: assignment`,
+        isObject(assignment) ? assignmentLabel(assignment, j) : `${j + 1}: assignment`,
         undefined,
-        SymbolKind.Event,
+        'assignment',
         undefined,
       ),
     );
@@ -99,7 +101,7 @@ export function documentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
         ['advertisements', i],
         text(ad['id']) ?? '',
         text(ad['name']),
-        SymbolKind.Object,
+        'advertisement',
         'id',
         assignments,
       ),

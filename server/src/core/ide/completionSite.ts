@@ -4,11 +4,11 @@
  * the nesting; only the piece of the copy around the cursor is parsed where the layout allows.
  */
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Position } from '../core/diagnostics';
-import { MAX_ALIAS_COUNT, type Path } from '../core/document/parse';
-import { scanSegments } from '../core/document/segments';
-import { asRecord } from '../core/semantics/read';
-import type { LineIndex } from '../core/text/lineIndex';
+import type { Position } from '../diagnostics';
+import { MAX_ALIAS_COUNT, type Path } from '../document/parse';
+import { scanSegments } from '../document/segments';
+import { asRecord } from '../semantics/read';
+import type { LineIndex } from '../text/lineIndex';
 
 export const CURSOR_PLACEHOLDER = '__sms_cursor__';
 

@@ -1,7 +1,7 @@
 /** Where the cursor is in the YAML: the path of the node under it (hover, code actions). */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { findItemIndex } from '../core/document/lazyList';
-import type { Path } from '../core/document/parse';
+import { findItemIndex } from '../document/lazyList';
+import type { Path } from '../document/parse';
 
 export interface NodeAtCursor {
   readonly path: Path;

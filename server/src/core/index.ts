@@ -1,0 +1,25 @@
+/**
+ * The core's one entry point: the language server and the CLI import nothing else from the core
+ * (a lint rule keeps it so). Everything here is plain data in and out: no LSP types, no file system.
+ */
+
+// The analysis of a document in editor terms (ide/).
+export {
+  DocumentAnalysis,
+  Snapshot,
+  StaleSnapshotError,
+  analyzeDocumentText,
+  errorTimeline,
+  type DiagnosticsPage,
+} from './ide/documentAnalysis';
+export type { CodeActionOptions } from './ide/codeActions';
+export type { CliverifyOutput } from './ide/cliverifyFile';
+export { cliverifyUri, documentFileName, siblingCliverifyUri } from './ide/cliverifyFile';
+export { COMPLETION_TRIGGER_CHARACTERS } from './ide/completion';
+export { decodeToken, type TokenDecoding } from './ide/tokenDecode';
+export { TIMELINE_MAX_RUNS_PER_ROW } from './ide/timeline';
+export type * from './ide/timelineTypes';
+export type * from './ide/types';
+export { isGeneratedCliverifyFile } from './cliverify/config';
+export type { DiagnosticData } from './diagnosticData';
+export type { CoreDiagnostic, DiagnosticCode, Severity, Span, RelatedInformation } from './diagnostics';

@@ -1,0 +1,76 @@
+/**
+ * Code actions: the core computes them from each diagnostic's data and the current snapshot; this
+ * turns them into workspace edits pinned to the document's version, plus the Cliverify file beside
+ * the document when the client can create files and the file is ours to overwrite.
+ */
+import {
+  CodeActionKind,
+  CreateFile,
+  TextDocumentEdit,
+  TextEdit,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { siblingCliverifyUri, type CodeActionEntry } from '../../core/index';
+import { DIAGNOSTIC_SOURCE } from '../../shared/protocol';
+import { mayOverwrite } from '../cliverifyWrite';
+import type { ServerContext } from '../context';
+import { snapshotOf } from './snapshotOf';
+
+const KINDS: Record<CodeActionEntry['kind'], string> = {
+  quickfix: CodeActionKind.QuickFix,
+  'refactor.rewrite': CodeActionKind.RefactorRewrite,
+};
+
+export async function onCodeAction(context: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
+  const uri = params.textDocument.uri;
+  const request = await snapshotOf(context, uri);
+  if (request === undefined) return [];
+  const { document, snapshot, settings } = request;
+  const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+  const entries = snapshot.codeActions(
+    ours.map((d: Diagnostic) => ({ code: d.code, range: d.range, data: d.data, original: d })),
+    {
+      settings,
+      uri,
+      // Engine findings are only trusted for the version the engine's diagnostics were published for.
+      engineFindingsCurrent: context.diagnostics.engineRanOn(uri, document.version),
+    },
+  );
+  return entries.map((entry) => toCodeAction(context, document, entry));
+}
+
+function toCodeAction(context: ServerContext, document: TextDocument, entry: CodeActionEntry): CodeAction {
+  return {
+    title: entry.title,
+    kind: KINDS[entry.kind],
+    diagnostics: entry.diagnostics as Diagnostic[],
+    ...(entry.isPreferred ? { isPreferred: true } : {}),
+    edit: workspaceEdit(context, document, entry),
+  };
+}
+
+function workspaceEdit(context: ServerContext, document: TextDocument, entry: CodeActionEntry): WorkspaceEdit {
+  const { uri, version } = document;
+  const edits = entry.edits.map((edit) => TextEdit.replace(edit.range, edit.newText));
+  if (!context.client.documentChanges) return { changes: { [uri]: edits } };
+  const documentChanges: WorkspaceEdit['documentChanges'] = [TextDocumentEdit.create({ uri, version }, edits)];
+  const sibling = siblingCliverifyUri(uri);
+  if (
+    entry.cliverifyFile !== undefined &&
+    context.client.createFiles &&
+    sibling !== undefined &&
+    mayOverwrite(sibling, context.sessions)
+  ) {
+    documentChanges.push(
+      CreateFile.create(sibling, { overwrite: true }),
+      TextDocumentEdit.create({ uri: sibling, version: null }, [
+        TextEdit.insert({ line: 0, character: 0 }, entry.cliverifyFile.markdown),
+      ]),
+    );
+  }
+  return { documentChanges };
+}

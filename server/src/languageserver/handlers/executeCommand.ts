@@ -1,0 +1,66 @@
+/**
+ * workspace/executeCommand: the simulation timeline, the Cliverify configuration and token
+ * decoding (ServerCommands in protocol.ts). A document that is not open is read from disk.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ExecuteCommandParams } from 'vscode-languageserver';
+import { analyzeDocumentText, decodeToken, errorTimeline, type Snapshot } from '../../core/index';
+import { ServerCommands, type ServerSettings } from '../../shared/protocol';
+import type { ServerContext } from '../context';
+import { MAX_DOCUMENT_BYTES, oversizedBytes, tooLargeMessage } from '../sizeLimit';
+
+export async function onExecuteCommand(context: ServerContext, params: ExecuteCommandParams): Promise<unknown> {
+  const [first] = params.arguments ?? [];
+  switch (params.command) {
+    case ServerCommands.simulate: {
+      if (typeof first !== 'string') throw new Error('simulate expects a document uri');
+      const oversized = oversizedDocument(context, first);
+      if (oversized !== undefined) return errorTimeline(first, oversized.version, tooLargeMessage(oversized.bytes));
+      const { snapshot, version, settings } = await snapshotFor(context, first);
+      return snapshot.timeline(first, settings, version);
+    }
+    case ServerCommands.cliverify: {
+      if (typeof first !== 'string') throw new Error('cliverify expects a document uri');
+      if (oversizedDocument(context, first) !== undefined) return null;
+      const { snapshot, settings } = await snapshotFor(context, first);
+      const output = snapshot.cliverify(first, settings);
+      if (output === undefined) return null;
+      return { markdown: output.markdown, json: output.json, fileUri: output.fileUri };
+    }
+    case ServerCommands.decodeToken:
+      return decodeToken(first);
+    default:
+      throw new Error(`unknown command ${params.command}`);
+  }
+}
+
+/** The size of the open document or file at `uri` when it is over the limit (it is never parsed). */
+function oversizedDocument(context: ServerContext, uri: string): { bytes: number; version: number | null } | undefined {
+  const document = context.sessions.get(uri);
+  if (document !== undefined) {
+    const bytes = oversizedBytes(document.getText());
+    return bytes === undefined ? undefined : { bytes, version: document.version };
+  }
+  if (!uri.startsWith('file:')) return undefined;
+  let bytes: number;
+  try {
+    bytes = statSync(fileURLToPath(uri)).size;
+  } catch {
+    return undefined; // snapshotFor reports the missing file
+  }
+  return bytes > MAX_DOCUMENT_BYTES ? { bytes, version: null } : undefined;
+}
+
+async function snapshotFor(
+  context: ServerContext,
+  uri: string,
+): Promise<{ snapshot: Snapshot; version: number | null; settings: ServerSettings }> {
+  const settings = await context.settings.forDocument(uri);
+  const document = context.sessions.get(uri);
+  if (document !== undefined) {
+    return { snapshot: context.sessions.snapshot(document), version: document.version, settings };
+  }
+  if (!uri.startsWith('file:')) throw new Error(`${uri} is not open and not a file`);
+  return { snapshot: analyzeDocumentText(readFileSync(fileURLToPath(uri), 'utf8')), version: null, settings };
+}
