@@ -43,10 +43,4 @@ export const DEFAULT_SETTINGS: ServerSettings = {
 };
 
 // The timeline payload is the core's plain data (type-only: nothing of the core is bundled into the client).
-export type {
-  Timeline,
-  TimelineBand,
-  TimelineFinding,
-  TimelineRow,
-  TimelineRun,
-} from '../core/ide/timelineTypes';
+export type { Timeline, TimelineBand, TimelineFinding, TimelineRow, TimelineRun } from '../core/ide/timelineTypes';

@@ -65,7 +65,11 @@ export function codeActions(
 function hasDiagnostic(current: readonly CoreDiagnostic[], sent: ClientDiagnostic, data: DiagnosticData): boolean {
   const key = JSON.stringify(data);
   return current.some(
-    (d) => d.code === sent.code && rangesEqual(d.range, sent.range) && d.data !== undefined && JSON.stringify(d.data) === key,
+    (d) =>
+      d.code === sent.code &&
+      rangesEqual(d.range, sent.range) &&
+      d.data !== undefined &&
+      JSON.stringify(d.data) === key,
   );
 }
 

@@ -58,14 +58,7 @@ export function documentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
   }
   for (const [collection, i] of listItems(root, 'collections')) {
     symbols.push(
-      symbol(
-        parsed,
-        ['collections', i],
-        text(collection['id']) ?? '',
-        text(collection['name']),
-        'collection',
-        'id',
-      ),
+      symbol(parsed, ['collections', i], text(collection['id']) ?? '', text(collection['name']), 'collection', 'id'),
     );
   }
   for (const [pkg, i] of listItems(root, 'packages')) {
@@ -79,9 +72,7 @@ export function documentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
         'name',
       ),
     );
-    symbols.push(
-      symbol(parsed, ['packages', i], text(pkg['id']) ?? '', text(pkg['name']), 'package', 'id', programs),
-    );
+    symbols.push(symbol(parsed, ['packages', i], text(pkg['id']) ?? '', text(pkg['name']), 'package', 'id', programs));
   }
   for (const [ad, i] of listItems(root, 'advertisements')) {
     const list = ad['assignments'];
@@ -96,15 +87,7 @@ export function documentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
       ),
     );
     symbols.push(
-      symbol(
-        parsed,
-        ['advertisements', i],
-        text(ad['id']) ?? '',
-        text(ad['name']),
-        'advertisement',
-        'id',
-        assignments,
-      ),
+      symbol(parsed, ['advertisements', i], text(ad['id']) ?? '', text(ad['name']), 'advertisement', 'id', assignments),
     );
   }
   return symbols;

@@ -121,7 +121,9 @@ export function validateSchema(doc: ParsedDocument): CoreDiagnostic[] {
 }
 
 function schemaDiagnostic(message: string, range: Range, data?: DiagnosticData): CoreDiagnostic {
-  return data === undefined ? { code: 'schema', severity: 'error', message, range } : { code: 'schema', severity: 'error', message, range, data };
+  return data === undefined
+    ? { code: 'schema', severity: 'error', message, range }
+    : { code: 'schema', severity: 'error', message, range, data };
 }
 
 function toDiagnostics(doc: ParsedDocument, issues: readonly Issue[]): CoreDiagnostic[] {

@@ -4,7 +4,10 @@ import type { ServerContext } from '../context';
 import { toLspSymbol } from '../convert';
 import { snapshotOf } from './snapshotOf';
 
-export async function onDocumentSymbol(context: ServerContext, params: DocumentSymbolParams): Promise<DocumentSymbol[]> {
+export async function onDocumentSymbol(
+  context: ServerContext,
+  params: DocumentSymbolParams,
+): Promise<DocumentSymbol[]> {
   const request = await snapshotOf(context, params.textDocument.uri);
   return request ? request.snapshot.symbols().map(toLspSymbol) : [];
 }
