@@ -174,7 +174,7 @@ test('the disable fix is preferred when no safe interval exists', async () => {
   });
 });
 
-test('a fix for an older version is pinned to it and not offered for the new one', async () => {
+test('a fix for an older version is pinned to it; asked again, the fixes are computed on the new version', async () => {
   const { uri } = tempDocumentUri();
   await withServer({}, async (client) => {
     const lab = await interruptionsOn(client, uri, LAB_TEXT, 52);
@@ -185,12 +185,17 @@ test('a fix for an older version is pinned to it and not offered for the new one
     // The old edit names version 1: an editor at version 2 refuses it.
     const files = new Map<string, FileState>([[uri, { text: LAB_TEXT + '# edited\n', version }]]);
     assert.throws(() => applyWorkspaceEdit(files, disable.edit!), /version mismatch/);
-    // Asked again with the stale diagnostics, the server offers no verify fix for version 2.
+    // Asked again with the old diagnostics (their data names the assignment and the site, which
+    // still interrupt), the server computes the fixes on version 2's text and pins them to it.
     const again = await actionsFor(client, uri, lab);
-    assert.deepEqual(
-      again.map((a) => a.title),
-      [],
-    );
+    assert.ok(again.length > 0);
+    for (const action of again) {
+      const pinned = action.edit?.documentChanges?.[0] as { textDocument: { version: number } } | undefined;
+      assert.equal(pinned?.textDocument.version, version, action.title);
+      const copy = new Map<string, FileState>([[uri, { text: LAB_TEXT + '# edited\n', version }]]);
+      applyWorkspaceEdit(copy, action.edit!);
+      assert.ok(copy.get(uri)!.text.endsWith('# edited\n'), `${action.title} applies to version 2`);
+    }
   });
 });
 
@@ -245,5 +250,91 @@ test('schema fixes: unknown key → nearest key; bad enum value → one action p
     assert.deepEqual((enumFixes[1]?.edit?.documentChanges?.[0] as TextDocumentEdit | undefined)?.edits, [
       { range: { start: { line: 62, character: 23 }, end: { line: 62, character: 25 } }, newText: 'mon' },
     ]);
+  });
+});
+
+test('fixes come from Diagnostic.data: a client that rewrites every message still gets them', async () => {
+  const { uri } = tempDocumentUri();
+  await withServer({}, async (client) => {
+    const text = LAB_TEXT.replace('durationMinutes: 40', 'durationMinutse: 40');
+    await client.open(uri, text);
+    const published = await client.diagnosticsForVersion(uri, 1);
+    const reworded = published.diagnostics.map((d) => ({ ...d, message: 'translated by the client' }));
+    const keyError = reworded.find((d) => d.code === 'schema');
+    assert.deepEqual(keyError?.data, {
+      kind: 'unknown-key',
+      path: ['sites', 1, 'verifyCycle', 'durationMinutse'],
+      key: 'durationMinutse',
+      suggestion: 'durationMinutes',
+    });
+    assert.deepEqual(
+      (await actionsFor(client, uri, [keyError!])).map((a) => a.title),
+      ["Replace 'durationMinutse' with 'durationMinutes'"],
+    );
+    const other = tempDocumentUri().uri;
+    const interruption = (await interruptionsOn(client, other, LAB_TEXT, 52)).map((d) => ({
+      ...d,
+      message: 'translated by the client',
+    }));
+    assert.deepEqual(
+      (await actionsFor(client, other, interruption)).map((a) => a.title),
+      [
+        'Disable the verify cycle on site LAB (Cliverify for SMS 2.0 SP1)',
+        "Set site LAB's verify interval to 31 days (no interruptions in the horizon)",
+      ],
+    );
+    // Without its data a diagnostic gets no fix: nothing is guessed from the message.
+    const { data: _dropped, ...bare } = keyError!;
+    assert.deepEqual(await actionsFor(client, uri, [bare]), []);
+  });
+});
+
+test("unresolved-reference: 'Replace with' the closest defined id, keeping the quotes", async () => {
+  const { uri } = tempDocumentUri();
+  await withServer({}, async (client) => {
+    const text = LAB_TEXT.replace('package: LAB00012', 'package: "LAB00013"');
+    await client.open(uri, text);
+    const published = await client.diagnosticsForVersion(uri, 1);
+    const unresolved = published.diagnostics.filter((d) => d.code === 'unresolved-reference');
+    assert.equal(unresolved.length, 1);
+    const [fix] = await actionsFor(client, uri, unresolved);
+    assert.equal(fix?.title, "Replace with 'LAB00012'");
+    const files = new Map<string, FileState>([[uri, { text, version: 1 }]]);
+    applyWorkspaceEdit(files, fix!.edit!);
+    assert.equal(files.get(uri)!.text, LAB_TEXT.replace('package: LAB00012', 'package: "LAB00012"'));
+    // Applied: the error is gone and asking again offers nothing.
+    const version = await client.change(uri, files.get(uri)!.text);
+    const after = await client.diagnosticsForVersion(uri, version);
+    assert.equal(after.diagnostics.filter((d) => d.code === 'unresolved-reference').length, 0);
+    assert.deepEqual(await actionsFor(client, uri, unresolved), []);
+  });
+});
+
+test("a quick fix's outcome is published at once; other sites' warnings survive it", async () => {
+  const { uri } = tempDocumentUri();
+  await withServer({ settings: { simulate: 'onSave' } }, async (client) => {
+    await client.open(uri, LAB_TEXT);
+    const published = await client.diagnosticsForVersion(uri, 1);
+    const interruptions = published.diagnostics.filter((d) => d.code === 'verify-interrupts-run');
+    const cen = interruptions.filter((d) => (d.data as { site?: string }).site === 'CEN');
+    const lab = interruptions.filter((d) => (d.data as { site?: string }).site === 'LAB');
+    assert.ok(cen.length > 0 && lab.length > 0);
+    const interval = (await actionsFor(client, uri, lab)).find((a) => /verify interval to 31 days/.test(a.title));
+    assert.ok(interval?.edit);
+    const files = new Map<string, FileState>([[uri, { text: LAB_TEXT, version: 1 }]]);
+    applyWorkspaceEdit(files, interval.edit);
+    const mark = client.published.length;
+    const version = await client.change(uri, files.get(uri)!.text);
+    // No save: the change that applies the fix is published with the engine's outcome.
+    const after = await client.diagnosticsForVersion(uri, version, mark);
+    const remaining = after.diagnostics.filter((d) => d.code === 'verify-interrupts-run');
+    assert.deepEqual(
+      remaining.map((d) => (d.data as { advertisement?: string }).advertisement),
+      cen.map((d) => (d.data as { advertisement?: string }).advertisement),
+    );
+    assert.deepEqual(
+      remaining.map((d) => d.range),
+      cen.map((d) => d.range),
+    );
   });
 });

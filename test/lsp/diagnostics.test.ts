@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
-import { codes, hasEngineFindings, LAB_TEXT, LAB_URI, withServer } from './fixtures';
+import { codes, hasEngineFindings, LAB_TEXT, LAB_URI, lineOf, withServer } from './fixtures';
 
 // examples/lab.sms.yaml, 0-based lines: LAB20001's only assignment is lines 52-53
 // (`at:` at column 8 … `every: { days: 1 }` ends at 8 + 18 = 26); CEN20007's weekly assignment is
@@ -79,12 +79,33 @@ test('simulate: onSave runs the engine on open and save, not on change', async (
     const end = { line: 64, character: 0 }; // after the last line's newline
     const version = await client.change(LAB_URI, [{ range: { start: end, end }, text: '# edited\n' }]);
     const afterChange = await client.diagnosticsForVersion(LAB_URI, version);
-    assert.deepEqual(codes(afterChange), [], 'a change only validates (the document is valid)');
+    // A change only validates; the findings of the advertisements it did not touch stay published.
+    assert.equal(afterChange.diagnostics.filter((d) => d.code === 'verify-interrupts-run').length, 4);
+
+    // Changing LAB's verify cycle touches LAB's advertisements: their findings wait for the engine,
+    // CEN's stay.
+    const before = afterChange.diagnostics.filter((d) => d.code === 'verify-interrupts-run');
+    const cenBefore = before.filter((d) => (d.data as { site?: string } | undefined)?.site === 'CEN');
+    assert.ok(cenBefore.length > 0 && cenBefore.length < before.length, 'both sites have interruptions');
+    const labDuration = lineOf(LAB_TEXT, 'durationMinutes: 40');
+    const edited = await client.change(LAB_URI, [
+      {
+        range: { start: { line: labDuration, character: 0 }, end: { line: labDuration + 1, character: 0 } },
+        text: LAB_TEXT.split('\n')[labDuration]!.replace('40', '41') + '\n',
+      },
+    ]);
+    const afterSiteEdit = await client.diagnosticsForVersion(LAB_URI, edited);
+    const kept = afterSiteEdit.diagnostics.filter((d) => d.code === 'verify-interrupts-run');
+    assert.deepEqual(
+      kept.map((d) => d.range),
+      cenBefore.map((d) => d.range),
+      "only CEN's interruptions stay until the engine runs again",
+    );
 
     const mark = client.published.length;
     await client.save(LAB_URI);
-    const afterSave = await client.diagnosticsForVersion(LAB_URI, version, mark);
-    assert.equal(afterSave.diagnostics.filter((d) => d.code === 'verify-interrupts-run').length, 4);
+    const afterSave = await client.diagnosticsForVersion(LAB_URI, edited, mark);
+    assert.ok(afterSave.diagnostics.filter((d) => d.code === 'verify-interrupts-run').length > kept.length);
   });
 });
 

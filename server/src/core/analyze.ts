@@ -102,6 +102,17 @@ export class IncrementalAnalyzer {
       this.engine.simulate(model, simulationOptions),
     );
   }
+
+  /**
+   * The last engine findings of the advertisements this validation did not change, at their new
+   * ranges, with no simulation: between two engine runs (`simulate: onSave`) warnings of untouched
+   * advertisements stay where they are instead of vanishing with every keystroke.
+   */
+  carriedOver(validation: Validation, options: AnalyzeOptions = {}): Analysis {
+    return analyzeValidation(validation, options, (model, simulationOptions) =>
+      this.engine.carriedOver(model, simulationOptions),
+    );
+  }
 }
 
 function lazyAnalysis(

@@ -3,7 +3,9 @@
  * - validation (syntax, schema, references, tokens) after every change: at once after a pause in
  *   typing, debounced within a burst of changes;
  * - the interruption engine on open and save (`simulate: onSave`), on every change (`onType`),
- *   or never (`off`).
+ *   or never (`off`); between two runs the last findings of the advertisements a change did not
+ *   touch stay published at their new ranges, and a change that applies a verify-cycle fix the
+ *   server proposed runs the engine at once (its outcome is known).
  * Each document has at most one pending timer and one run in flight; a result computed for a
  * version that is no longer current is dropped instead of published.
  */
@@ -11,6 +13,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Snapshot } from '../core/index';
+import { FixOutcomes } from './fixOutcomes';
 import { DIAGNOSTIC_SOURCE, type ServerSettings } from '../shared/protocol';
 import { toLspDiagnostic } from './convert';
 import { describeError, type Logger } from './safety';
@@ -83,8 +86,8 @@ export class DiagnosticsPublisher {
   private readonly lastChanges = new Map<string, number>();
   /** The version each document's open event already handled (TextDocuments reports it as a change too). */
   private readonly openedVersions = new Map<string, number>();
-  /** The version whose published diagnostics include the engine's findings. */
-  private readonly engineVersions = new Map<string, number>();
+  /** The texts the last proposed engine fixes would produce, per document. */
+  readonly fixOutcomes = new FixOutcomes();
 
   constructor(
     private readonly connection: Connection,
@@ -124,7 +127,7 @@ export class DiagnosticsPublisher {
   closed(uri: string): void {
     this.cancelTimer(uri);
     this.openedVersions.delete(uri);
-    this.engineVersions.delete(uri);
+    this.fixOutcomes.forget(uri);
     this.validationCosts.delete(uri);
     this.lastChanges.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -136,11 +139,6 @@ export class DiagnosticsPublisher {
       this.cancelTimer(document.uri);
       void this.run(document.uri, 'settings');
     }
-  }
-
-  /** Whether the diagnostics published for this exact version came from the engine. */
-  engineRanOn(uri: string, version: number): boolean {
-    return this.engineVersions.get(uri) === version;
   }
 
   private cancelTimer(uri: string): void {
@@ -166,21 +164,23 @@ export class DiagnosticsPublisher {
       if (!this.store.isCurrent(uri, version)) return;
       const oversized = oversizedBytes(document.getText());
       if (oversized !== undefined) {
-        this.engineVersions.delete(uri);
         await this.connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(oversized)] });
         return;
       }
-      const withEngine = engineRunsOn(trigger, settings.simulate);
+      // A change that applies a fix the server proposed: its outcome is known, publish it at once.
+      const withEngine =
+        engineRunsOn(trigger, settings.simulate) ||
+        (settings.simulate !== 'off' && this.fixOutcomes.take(uri, document.getText()));
       if (withEngine) {
         // Let queued edits arrive first: if one did, this version is stale and the engine is skipped.
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (!this.store.isCurrent(uri, version)) return;
       }
       const snapshot = this.timeValidation(document);
-      const { diagnostics: core, total } = snapshot.diagnostics(settings, withEngine, settings.maxProblems);
+      // Between engine runs the findings of untouched advertisements stay (at their new ranges).
+      const engine = withEngine ? 'run' : settings.simulate === 'off' ? 'none' : 'carry';
+      const { diagnostics: core, total } = snapshot.diagnostics(settings, engine, settings.maxProblems);
       if (!this.store.isCurrent(uri, version)) return;
-      if (withEngine) this.engineVersions.set(uri, version);
-      else this.engineVersions.delete(uri);
       const diagnostics = capDiagnostics(
         core.map((diagnostic) => toLspDiagnostic(diagnostic, uri)),
         settings.maxProblems,

@@ -35,9 +35,32 @@ interface AdvertisementFindings {
 export class SimulationCache {
   private entries = new Map<Advertisement, AdvertisementFindings>();
 
+  /**
+   * The last results of the advertisements whose inputs did not change, without simulating
+   * anything (and without forgetting anything): what an editor keeps showing after an edit until
+   * the engine runs again. Changed or new advertisements have no findings in it.
+   */
+  carriedOver(doc: SmsDocument, options: SimulationOptions = {}): SimulationResult {
+    const horizon = resolveHorizon(doc, options);
+    const setting = settingKey(horizon, options);
+    // Matched by what the findings are computed from, not by identity: renaming an advertisement,
+    // or a comment in its item, makes new model objects with the same simulation inputs.
+    const byInputs = new Map<string, AdvertisementFindings>();
+    for (const [advertisement, entry] of this.entries) {
+      byInputs.set(inputsKey(advertisement, entry.dependencies), entry);
+    }
+    const kept: AdvertisementFindings[] = [];
+    for (const advertisement of doc.advertisements) {
+      const entry = byInputs.get(inputsKey(advertisement, dependenciesOf(doc, advertisement, setting)));
+      if (entry) kept.push(entry);
+    }
+    const table = joinSegments(kept);
+    return { horizon, ...table.sorted(advertisementRanks(doc)), notes: kept.flatMap((entry) => entry.notes) };
+  }
+
   simulate(doc: SmsDocument, options: SimulationOptions = {}): SimulationResult {
     const horizon = resolveHorizon(doc, options);
-    const setting = `${horizon.from}/${horizon.to}/${defaultRunMinutes(options)}`;
+    const setting = settingKey(horizon, options);
     const stale: Advertisement[] = [];
     const dependencies = new Map<Advertisement, Dependencies>();
     for (const advertisement of doc.advertisements) {
@@ -62,6 +85,40 @@ export class SimulationCache {
     );
     return { horizon, ...table.sorted(advertisementRanks(doc)), notes };
   }
+}
+
+/** Model objects are immutable and reused while their text is unchanged: a key is made once per object. */
+const contentKeys = new WeakMap<object, string>();
+
+/** The fields that do not change findings (positions, display names) are left out. */
+const IGNORED_FIELDS = new Set(['index', 'name', 'server']);
+
+function contentKey(value: object | undefined): string {
+  if (value === undefined) return '';
+  let key = contentKeys.get(value);
+  if (key === undefined) {
+    key = JSON.stringify(value, (field, inner: unknown) => (IGNORED_FIELDS.has(field) ? undefined : inner));
+    contentKeys.set(value, key);
+  }
+  return key;
+}
+
+/** Everything an advertisement's findings are computed from, as one string. */
+function inputsKey(advertisement: Advertisement, needs: Dependencies): string {
+  const { collection, site, program } = needs;
+  // The advertisement's own id stays in the key (its rows carry it); the program's run time matters, not its name.
+  return [
+    advertisement.id,
+    contentKey(advertisement),
+    contentKey(collection),
+    contentKey(site),
+    program === undefined ? '' : String(program.estimatedRunMinutes),
+    needs.setting,
+  ].join('\u0000');
+}
+
+function settingKey(horizon: Horizon, options: SimulationOptions): string {
+  return `${horizon.from}/${horizon.to}/${defaultRunMinutes(options)}`;
 }
 
 /** Every advertisement's rows in one table, in document order, as `simulate` produces them. */

@@ -27,8 +27,6 @@ export interface CodeActionOptions {
   readonly settings: AnalysisSettings;
   /** The document's uri (names the Cliverify file in its heading). */
   readonly uri: string;
-  /** Whether engine findings may be fixed: they must come from this very snapshot's engine run. */
-  readonly engineFindingsCurrent: boolean;
 }
 
 export function codeActions(
@@ -43,7 +41,9 @@ export function codeActions(
     const data = readDiagnosticData(diagnostic.data);
     if (data === undefined) continue;
     if (data.kind === 'finding') {
-      if (diagnostic.code !== 'verify-interrupts-run' || !options.engineFindingsCurrent) continue;
+      // Engine findings are checked against this snapshot's own engine run (see computeVerifyCycleFixes),
+      // so a warning carried over from an earlier version still gets fixes computed on the current text.
+      if (diagnostic.code !== 'verify-interrupts-run') continue;
       const entry = findings.get(data.site) ?? { data, diagnostics: [] };
       entry.diagnostics.push(diagnostic.original);
       findings.set(data.site, entry);

@@ -123,13 +123,21 @@ export class Snapshot {
     return this.analyses.has(JSON.stringify(analyzeOptions(settings)));
   }
 
-  /** The first `limit` diagnostics, with the engine's findings when `withEngine`. */
-  diagnostics(settings: AnalysisSettings, withEngine: boolean, limit: number): DiagnosticsPage {
-    if (!withEngine) {
+  /**
+   * The first `limit` diagnostics. `engine`: `run` simulates (once per snapshot and settings);
+   * `carry` adds the findings of the last run for the advertisements this version did not change
+   * (nothing is simulated; see `IncrementalAnalyzer.carriedOver`); `none` gives validation only.
+   */
+  diagnostics(settings: AnalysisSettings, engine: 'run' | 'carry' | 'none', limit: number): DiagnosticsPage {
+    if (engine === 'none') {
       const all = this.validation.diagnostics;
       return { diagnostics: all, total: all.length };
     }
-    const analysis = this.analysis(settings);
+    this.check();
+    const analysis =
+      engine === 'run' || this.hasAnalysis(settings)
+        ? this.analysis(settings)
+        : this.analyzer.carriedOver(this.current, analyzeOptions(settings));
     return { diagnostics: analysis.firstDiagnostics(limit), total: analysis.diagnosticCount };
   }
 

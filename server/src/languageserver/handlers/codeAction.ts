@@ -13,7 +13,7 @@ import {
   type Diagnostic,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { siblingCliverifyUri, type CodeActionEntry } from '../../core/index';
 import { DIAGNOSTIC_SOURCE } from '../../shared/protocol';
 import { mayOverwrite } from '../cliverifyWrite';
@@ -33,12 +33,14 @@ export async function onCodeAction(context: ServerContext, params: CodeActionPar
   const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
   const entries = snapshot.codeActions(
     ours.map((d: Diagnostic) => ({ code: d.code, range: d.range, data: d.data, original: d })),
-    {
-      settings,
-      uri,
-      // Engine findings are only trusted for the version the engine's diagnostics were published for.
-      engineFindingsCurrent: context.diagnostics.engineRanOn(uri, document.version),
-    },
+    { settings, uri },
+  );
+  // Fixes that change verify cycles: remember what they produce, so applying one publishes its outcome at once.
+  context.diagnostics.fixOutcomes.expect(
+    uri,
+    entries
+      .filter((entry) => entry.cliverifyFile !== undefined)
+      .map((entry) => TextDocument.applyEdits(document, [...entry.edits])),
   );
   return entries.map((entry) => toCodeAction(context, document, entry));
 }
