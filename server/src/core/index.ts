@@ -11,3 +11,4 @@ export type { TokenJson } from './tokens/json';
 export { formatUnusedBits, unusedBitsNote } from './tokens/unusedBits';
 export { describeSchedule } from './model/describe';
 export type { Schedule } from './model/types';
+export { isUnconfirmedSmsVersion, unconfirmedVersionNote } from './semantics/smsVersionScope';
