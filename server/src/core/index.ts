@@ -12,3 +12,4 @@ export { formatUnusedBits, unusedBitsNote } from './tokens/unusedBits';
 export { describeSchedule } from './model/describe';
 export type { Schedule } from './model/types';
 export { isUnconfirmedSmsVersion, unconfirmedVersionNote } from './semantics/smsVersionScope';
+export { resendGuidance } from './cliverify/resendGuidance';
