@@ -4,7 +4,12 @@ import fc from 'fast-check';
 import type { Recurrence, Schedule, Weekday, WeekOrder } from '../../server/src/core/model/types';
 import { decodeTokens, encodeSchedule, encodeSchedules } from '../../server/src/core/tokens/codec';
 import { daysInMonth } from '../../server/src/core/model/localDateTime';
-import { scheduleFromJson, scheduleToJson } from '../../server/src/core/tokens/json';
+import {
+  scheduleFromJson,
+  schedulesFromJson,
+  scheduleToJson,
+  schedulesToJson,
+} from '../../server/src/core/tokens/json';
 
 /** Plain objects only: deepStrictEqual compares prototypes, and decoded schedules are plain objects. */
 const record = <T>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }) => fc.record(model, { noNullPrototype: true });
@@ -45,6 +50,25 @@ const recurrence: fc.Arbitrary<Recurrence> = fc.oneof(
   }),
 );
 
+/**
+ * Low-word bits 1..18 that no field of the kind covers, written out from the SPEC §5 shifts (not
+ * taken from the codec): interval 3..18, weekly 13..18, by weekday 9..18, by date 10..18.
+ */
+const UNUSED_MASK: Record<Recurrence['kind'], number> = {
+  once: 0x0007fffe,
+  interval: 0x00000006,
+  weekly: 0x00001ffe,
+  monthlyByWeekday: 0x000001fe,
+  monthlyByDate: 0x000003fe,
+};
+
+/** Any subset of the mask's bits, often none. */
+const bitsWithin = (mask: number): fc.Arbitrary<number> =>
+  fc.oneof(
+    fc.constant(0),
+    fc.integer({ min: 0, max: 0xffffffff }).map((v) => (v & mask) >>> 0),
+  );
+
 const schedule: fc.Arbitrary<Schedule> = record({
   start,
   gmt: fc.boolean(),
@@ -54,11 +78,14 @@ const schedule: fc.Arbitrary<Schedule> = record({
     hours: fc.integer({ min: 0, max: 31 }),
     minutes: fc.integer({ min: 0, max: 63 }),
   }),
-});
+}).chain((s) =>
+  // Decoding leaves `unusedBits` out when it is 0, so the generator does too.
+  bitsWithin(UNUSED_MASK[s.recurrence.kind]).map((bits): Schedule => (bits === 0 ? s : { ...s, unusedBits: bits })),
+);
 
 /**
  * A valid token built independently of the codec: BigInt and the SPEC §5 shifts (high word at +32),
- * with every unused bit 0. Returns the token and its type so the test can check the decoded kind.
+ * with any of its type's unused bits set. Returns the token, its start and those bits.
  */
 const validToken = fc
   .record({
@@ -121,7 +148,15 @@ const validToken = fc
       (BigInt(t.typeFields.type) << 19n) |
       BigInt(t.gmt);
     for (const [value, shift] of t.typeFields.fields) lo |= BigInt(value) << BigInt(shift);
-    return { token: ((hi << 32n) | lo).toString(16).toUpperCase().padStart(16, '0'), start: s };
+    return { hi, lo, type: t.typeFields.type, start: s };
+  })
+  .chain(({ hi, lo, type, start }) => {
+    const kind = (['once', 'interval', 'weekly', 'monthlyByWeekday', 'monthlyByDate'] as const)[type - 1]!;
+    return bitsWithin(UNUSED_MASK[kind]).map((unused) => ({
+      token: ((hi << 32n) | lo | BigInt(unused)).toString(16).toUpperCase().padStart(16, '0'),
+      start,
+      unused,
+    }));
   });
 
 /** Mixes upper and lower case so case-insensitivity is exercised too. */
@@ -147,14 +182,35 @@ describe('token codec properties', () => {
     );
   });
 
-  it('encode(decode(token)) is the token, upper case, for valid tokens with unused bits 0', () => {
+  it('encode(decode(token)) is the token, upper case, for valid tokens with any unused bits', () => {
     fc.assert(
-      fc.property(validToken, fc.array(fc.boolean(), { minLength: 1, maxLength: 16 }), ({ token, start }, flips) => {
-        const result = decodeTokens(mixCase(token, flips));
-        assert.ok(result.ok, result.ok ? '' : `${token}: ${result.reason}`);
-        assert.deepEqual(result.schedules[0]?.start, start);
-        assert.equal(encodeSchedules(result.schedules), token);
+      fc.property(
+        validToken,
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 16 }),
+        ({ token, start, unused }, flips) => {
+          const result = decodeTokens(mixCase(token, flips));
+          assert.ok(result.ok, result.ok ? '' : `${token}: ${result.reason}`);
+          assert.deepEqual(result.schedules[0]?.start, start);
+          assert.equal(result.schedules[0]?.unusedBits ?? 0, unused);
+          assert.equal(encodeSchedules(result.schedules), token);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('token decode --format json | token encode gives the token back, unused bits included', () => {
+    fc.assert(
+      fc.property(fc.array(validToken, { minLength: 1, maxLength: 4 }), (tokens) => {
+        const token = tokens.map((t) => t.token).join('');
+        const decoded = decodeTokens(token);
+        assert.ok(decoded.ok, decoded.ok ? '' : `${token}: ${decoded.reason}`);
+        const json = JSON.parse(JSON.stringify(schedulesToJson(decoded.schedules))) as unknown;
+        const read = schedulesFromJson(json);
+        assert.ok(read.ok, read.ok ? '' : `${token}: ${read.reason}`);
+        assert.equal(encodeSchedules(read.schedules), token);
       }),
+      { numRuns: 500 },
     );
   });
 
@@ -198,6 +254,8 @@ describe('token codec properties', () => {
           year: field(hi, 6n, 63n) + 1970,
         });
         assert.equal(s.gmt, (v & 1n) === 1n);
+        // SPEC §5 v1.1: every accepted token, whatever its unused bits, is written back exactly.
+        assert.equal(encodeSchedules(result.schedules), hex.toUpperCase());
         assert.deepEqual(decodeTokens(encodeSchedules(result.schedules)), result);
       }),
       { numRuns: 2000 },

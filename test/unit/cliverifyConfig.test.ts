@@ -8,7 +8,9 @@ import {
   GENERATED_MARKER,
   isGeneratedCliverifyFile,
   renderCliverifyMarkdown,
+  resendGuidance,
 } from '../../server/src/core/cliverify/config';
+import { unconfirmedVersionNote } from '../../server/src/core/semantics/smsVersionScope';
 import { simulate } from '../../server/src/core/engine/simulate';
 import type { SimulationOptions } from '../../server/src/core/engine/types';
 import { validateText } from '../../server/src/core/analyze';
@@ -130,6 +132,7 @@ describe('buildCliverifyConfig on examples/lab.sms.yaml', () => {
       'parent',
       'smsVersion',
       'cliverifyBuild',
+      'versionNote',
       'periodicallyVerifyClientInstallation',
       'verifyIntervalDays',
       'model',
@@ -249,5 +252,85 @@ describe('cliverifyFileName', () => {
   it('recognises only its own generated files', () => {
     assert.ok(isGeneratedCliverifyFile(`${GENERATED_MARKER}\r\n# x`));
     assert.ok(!isGeneratedCliverifyFile('# my notes\n' + GENERATED_MARKER));
+  });
+});
+
+/** The lines of one site's section (from its heading to the next heading). */
+function siteSectionOf(md: string, code: string): string[] {
+  const lines = md.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`## Site ${code} `));
+  assert.ok(start >= 0, `no section for ${code}`);
+  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  return lines.slice(start, end);
+}
+
+describe('SP3/SP4 scope (SPEC §6 v1.1) in the Cliverify configuration', () => {
+  const base = model(LAB_TEXT);
+  const doc: SmsDocument = {
+    ...base,
+    sites: base.sites.map((s) =>
+      s.code === 'LAB' ? { ...s, smsVersion: '2.0 SP3' } : { ...s, smsVersion: '2.0 SP4' },
+    ),
+  };
+  const config = configOf(doc);
+  const md = renderCliverifyMarkdown(config, 'lab.sms.yaml');
+
+  it('notes each SP3/SP4 site with the sentence of the diagnostic, and still counts its interruptions', () => {
+    const [cen, lab] = config.sites;
+    assert.equal(cen?.versionNote, unconfirmedVersionNote('2.0 SP4'));
+    assert.equal(lab?.versionNote, unconfirmedVersionNote('2.0 SP3'));
+    assert.deepEqual(lab?.interruptions, configOf(base).sites[1]?.interruptions);
+    assert.ok(siteSectionOf(md, 'LAB').includes(`- Note: ${unconfirmedVersionNote('2.0 SP3') ?? ''}`));
+    assert.ok(siteSectionOf(md, 'CEN').includes(`- Note: ${unconfirmedVersionNote('2.0 SP4') ?? ''}`));
+    const json = cliverifyJson(config) as { sites: { versionNote: string | null }[] };
+    assert.match(json.sites[0]?.versionNote ?? '', /^SMS 2\.0 SP4: Q283130/);
+  });
+
+  it('has no note for the levels Q283130 lists', () => {
+    const plain = configOf(base);
+    assert.deepEqual(
+      plain.sites.map((s) => s.versionNote),
+      [undefined, undefined],
+    );
+    assert.ok(!renderCliverifyMarkdown(plain, 'lab.sms.yaml').includes('- Note: '));
+    const json = cliverifyJson(plain) as { sites: { versionNote: string | null }[] };
+    assert.deepEqual(
+      json.sites.map((s) => s.versionNote),
+      [null, null],
+    );
+  });
+});
+
+describe('resend guidance (Q226922)', () => {
+  it('says what Microsoft documents and labels our reading', () => {
+    const text = resendGuidance();
+    assert.match(
+      text,
+      /^How to resend \(Q226922, SMS 2\.0\): a program the client has recorded as completed is not run again/,
+    );
+    assert.match(text, /a new program, or a recurring assignment scheduled forward in time/);
+    assert.match(text, /"as soon as possible" assignment does not re-run it/);
+    assert.match(text, /applying Q226922 to\s+interrupted runs is our reading/);
+    assert.match(text, /Q283130 itself only says "you must resend/);
+  });
+
+  it('follows the resend list of a site with interruptions or runs to resend, and only there', () => {
+    const doc = model(LAB_TEXT);
+    // Horizon 2001-03-01: CEN has 3 interruptions, LAB 1; nothing to resend yet.
+    const md = renderCliverifyMarkdown(configOf(doc), 'lab.sms.yaml');
+    assert.ok(siteSectionOf(md, 'CEN').includes(`> ${resendGuidance()}`));
+    assert.ok(siteSectionOf(md, 'LAB').includes(`> ${resendGuidance()}`));
+    // Horizon 2001-06-01: LAB has a run to resend and no interruption left in the horizon.
+    const later = renderCliverifyMarkdown(configOf(doc, { from: utc(2001, 6, 1) }), 'lab.sms.yaml');
+    assert.ok(siteSectionOf(later, 'LAB').includes(`> ${resendGuidance()}`));
+    // With the cycle off everywhere there is nothing to resend and no guidance.
+    const off: SmsDocument = {
+      ...doc,
+      sites: doc.sites.map((s) => ({ ...s, verifyCycle: { ...s.verifyCycle, enabled: false } })),
+    };
+    const quiet = renderCliverifyMarkdown(configOf(off), 'lab.sms.yaml');
+    assert.ok(!quiet.includes(resendGuidance()));
+    assert.ok(quiet.includes('- Q226922 (SMS 2.0): a program recorded as completed is not run again'));
+    assert.ok(quiet.includes('is our reading.'));
   });
 });

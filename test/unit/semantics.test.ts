@@ -5,8 +5,10 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { parseText } from '../../server/src/core/document/parse';
 import type { CoreDiagnostic, Range } from '../../server/src/core/diagnostics';
-import { checkSemantics } from '../../server/src/core/semantics';
+import { analyzeText, IncrementalAnalyzer, validateText } from '../../server/src/core/analyze';
+import { checkSemantics, isUnconfirmedSmsVersion, unconfirmedVersionNote } from '../../server/src/core/semantics';
 import { validateSchema } from '../../server/src/core/schema/validate';
+import { plainSimulation } from '../helpers/findings';
 import { variantOf } from '../helpers/variant';
 
 const BASE = [
@@ -271,5 +273,63 @@ test('property: arbitrary YAML values never make validation or semantics throw',
       checkSemantics(parsed);
     }),
     { numRuns: 300 },
+  );
+});
+
+test('unconfirmed-sms-version: an information on the smsVersion value of an SP3 or SP4 site (SPEC §6 v1.1)', () => {
+  // '    smsVersion: "2.0 SP3"' (line 4): the quoted value at 16..25.
+  const sp3 = assertOnly(
+    variant(['"2.0 SP2"', '"2.0 SP3"']),
+    'unconfirmed-sms-version',
+    range(4, 16, 25),
+    unconfirmedVersionNote('2.0 SP3'),
+  );
+  assert.equal(sp3.severity, 'information');
+  assert.match(sp3.message, /^SMS 2\.0 SP3: Q283130 .* lists only SMS 2\.0, SP1 and SP2/);
+  assert.match(sp3.message, /still assumes .* \(our model, a precaution\)/);
+  assert.match(sp3.message, /Q246040 \(Cliverify\.exe\) does list SP3/);
+  const sp4 = assertOnly(variant(['"2.0 SP2"', "'2.0 SP4'"]), 'unconfirmed-sms-version', range(4, 16, 25));
+  assert.match(sp4.message, /^SMS 2\.0 SP4: .*a Cliverify build for SP4 is not documented either\.$/);
+});
+
+test('unconfirmed-sms-version: not for the levels Q283130 lists, nor for values the schema rejects', () => {
+  for (const version of ['"2.0"', '"2.0 SP1"', '"2.0 SP2"', '"2.0 SP5"', '3', '[SP3]']) {
+    assert.deepEqual(checkSemantics(parseText(variant(['"2.0 SP2"', version]))), [], version);
+  }
+  for (const version of ['2.0', '2.0 SP1', '2.0 SP2', '2.0 SP5', 'SP3', '2.0 sp3']) {
+    assert.equal(isUnconfirmedSmsVersion(version), false, version);
+    assert.equal(unconfirmedVersionNote(version), undefined, version);
+  }
+  assert.equal(isUnconfirmedSmsVersion('2.0 SP3'), true);
+  assert.equal(isUnconfirmedSmsVersion('2.0 SP4'), true);
+});
+
+test('unconfirmed-sms-version: the simulation still runs, with the same findings', () => {
+  const lab = readFileSync(new URL('../../examples/lab.sms.yaml', import.meta.url), 'utf8');
+  const sp3 = lab.replace('smsVersion: "2.0 SP1"', 'smsVersion: "2.0 SP3"');
+  assert.notEqual(sp3, lab);
+  const before = analyzeText(lab);
+  const after = analyzeText(sp3);
+  assert.equal(after.hasErrors, false);
+  assert.ok((before.simulation?.interruptions.length ?? 0) > 0);
+  assert.deepEqual(plainSimulation(after.simulation), plainSimulation(before.simulation));
+  const added = after.allDiagnostics.filter((d) => d.code === 'unconfirmed-sms-version');
+  assert.equal(added.length, 1);
+  assert.equal(
+    added[0]?.range.start.line,
+    lab.split('\n').findIndex((l) => l.includes('"2.0 SP1"')),
+  );
+  assert.equal(after.allDiagnostics.length, before.allDiagnostics.length + 1);
+});
+
+test('unconfirmed-sms-version: an edited site gains and loses it in the incremental analyzer too', () => {
+  const analyzer = new IncrementalAnalyzer();
+  const codes = (text: string): string[] => analyzer.validate(text).diagnostics.map((d) => d.code);
+  assert.deepEqual(codes(BASE), []);
+  assert.deepEqual(codes(variant(['"2.0 SP2"', '"2.0 SP4"'])), ['unconfirmed-sms-version']);
+  assert.deepEqual(codes(BASE), []);
+  assert.deepEqual(
+    codes(variant(['"2.0 SP2"', '"2.0 SP4"'])),
+    validateText(variant(['"2.0 SP2"', '"2.0 SP4"'])).diagnostics.map((d) => d.code),
   );
 });

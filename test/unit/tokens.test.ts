@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Schedule } from '../../server/src/core/model/types';
+import { readFileSync } from 'node:fs';
+import { analyzeText } from '../../server/src/core/analyze';
+import type { RecurrenceKind, Schedule } from '../../server/src/core/model/types';
+import { formatLocalDateTime } from '../../server/src/core/model/localDateTime';
+import { unusedBitsMask } from '../../server/src/core/tokens/layout';
+import { unusedBitsNote } from '../../server/src/core/tokens/unusedBits';
+import { DOCUMENTED_TOKENS } from '../helpers/documentedTokens';
+import { plainSimulation } from '../helpers/findings';
+import { example } from '../helpers/paths';
 import {
   decodeTokens,
   encodeSchedule,
@@ -199,11 +207,12 @@ describe('decodeTokens: text shape', () => {
     );
   });
 
-  it('ignores unused bits: they decode but do not survive re-encoding', () => {
-    // lo 0x081A2000 with type 1 (0x08022000 | 1<<19 = 0x080A2000): weekly day/weeks bits are now unused.
+  it('keeps bits its type does not use, and writes them back (SPEC §5 v1.1)', () => {
+    // lo 0x081A2000 with type 1 (0x08022000 | 1<<19 = 0x080A2000): the weekly day bit 17 and weeks bit 13 are now unused.
     const s = decodeOne('00811A9E080A2000');
     assert.deepEqual(s.recurrence, { kind: 'once' });
-    assert.equal(encodeSchedule(s), '00811A9E08080000');
+    assert.equal(s.unusedBits, (1 << 17) | (1 << 13));
+    assert.equal(encodeSchedule(s), '00811A9E080A2000');
   });
 });
 
@@ -383,7 +392,7 @@ describe('token JSON form', () => {
     [
       'unknown key',
       { at: '2001-03-06T02:00', when: 1 },
-      "the schedule has an unknown key 'when' (allowed: token, at, gmt, every, weekly, monthlyByWeekday, monthlyByDate, duration)",
+      "the schedule has an unknown key 'when' (allowed: token, at, gmt, every, weekly, monthlyByWeekday, monthlyByDate, duration, unusedBits)",
     ],
     ['missing at', {}, 'at must be a date-time string like "2001-03-06T02:00" (got nothing)'],
     [
@@ -456,5 +465,158 @@ describe('token JSON form', () => {
     assert.equal(scheduleFromJson(cyclic).ok, false);
     assert.equal(scheduleFromJson({ at: 10n }).ok, false);
     assert.equal(scheduleFromJson(undefined).ok, false);
+  });
+});
+
+describe('documented tokens round-trip exactly (notes/sms-import.md, SPEC §5 v1.1)', () => {
+  for (const { token, source, schedules } of DOCUMENTED_TOKENS) {
+    it(`${token} (${source})`, () => {
+      const decoded = decodeTokens(token);
+      assert.ok(decoded.ok, decoded.ok ? '' : decoded.reason);
+      assert.deepEqual(
+        decoded.schedules.map((d) => ({
+          at: formatLocalDateTime(d.start),
+          recurrence: d.recurrence,
+          ...(d.unusedBits !== undefined ? { unusedBits: d.unusedBits } : {}),
+        })),
+        schedules,
+      );
+      assert.equal(encodeSchedules(decoded.schedules), token);
+      const viaJson = schedulesFromJson(JSON.parse(JSON.stringify(schedulesToJson(decoded.schedules))));
+      assert.ok(viaJson.ok, viaJson.ok ? '' : viaJson.reason);
+      assert.equal(encodeSchedules(viaJson.schedules), token);
+    });
+  }
+});
+
+describe('unused bits (SPEC §5 v1.1)', () => {
+  it('are the low-word bits 1..18 that no field of the type covers', () => {
+    // From the SPEC §5 shifts: interval uses 3..7, 8..12, 13..18; weekly 13..15, 16..18; by weekday 9..11, 12..15,
+    // 16..18; by date 10..13, 14..18; non-recurring none of 1..18.
+    const expected: Record<RecurrenceKind, number> = {
+      once: 0x0007fffe,
+      interval: 0x00000006,
+      weekly: 0x00001ffe,
+      monthlyByWeekday: 0x000001fe,
+      monthlyByDate: 0x000003fe,
+    };
+    for (const [kind, mask] of Object.entries(expected)) {
+      assert.equal(unusedBitsMask(kind as RecurrenceKind), mask, kind);
+    }
+  });
+
+  it('appear in the JSON form only when set, as 0x and 8 hex digits', () => {
+    assert.equal(scheduleToJson(decodeOne('0001128000080008')).unusedBits, '0x00000008');
+    assert.ok(!('unusedBits' in scheduleToJson(decodeOne('0001128000080000'))));
+    assert.deepEqual(Object.keys(scheduleToJson(decodeOne('0001128000080008'))), [
+      'token',
+      'at',
+      'gmt',
+      'duration',
+      'unusedBits',
+    ]);
+  });
+
+  it('are read back from the JSON form in any case and width; 0 is the same as none', () => {
+    const base = { at: '1980-01-01T00:00' };
+    const bitsOf = (value: unknown): number | undefined => {
+      const r = scheduleFromJson({ ...base, unusedBits: value });
+      assert.ok(r.ok, r.ok ? '' : r.reason);
+      return r.schedule.unusedBits;
+    };
+    assert.equal(bitsOf('0x00000008'), 8);
+    assert.equal(bitsOf('0x8'), 8);
+    assert.equal(bitsOf('0x7FfFe'), 0x7fffe);
+    assert.equal(bitsOf('0x0'), undefined);
+    assert.deepEqual(scheduleFromJson({ ...base, unusedBits: '0x0' }), scheduleFromJson(base));
+  });
+
+  const rejections: [string, unknown, string][] = [
+    ['a number', 8, 'unusedBits must be a string like "0x00000008" (got 8)'],
+    ['no 0x', '00000008', 'unusedBits must be a string like "0x00000008" (got "00000008")'],
+    ['nine digits', '0x000000008', 'unusedBits must be a string like "0x00000008" (got "0x000000008")'],
+    [
+      'a bit of the type field',
+      '0x00080000',
+      'unused bits 0x00080000 include 0x00080000, which a type 1 (SMS_ST_NonRecurring) token uses; its unused bits are 0x0007FFFE',
+    ],
+    [
+      'the GMT bit',
+      '0x00000009',
+      'unused bits 0x00000009 include 0x00000001, which a type 1 (SMS_ST_NonRecurring) token uses; its unused bits are 0x0007FFFE',
+    ],
+  ];
+  for (const [why, value, reason] of rejections) {
+    it(`rejects ${why}`, () =>
+      assert.deepEqual(scheduleFromJson({ at: '1980-01-01T00:00', unusedBits: value }), { ok: false, reason }));
+  }
+
+  it('that clash with a field of the type are refused for that type only', () => {
+    const weekly = { at: '2001-03-06T02:00', weekly: { day: 'tue' } };
+    assert.deepEqual(scheduleFromJson({ ...weekly, unusedBits: '0x00002000' }), {
+      ok: false,
+      reason:
+        'unused bits 0x00002000 include 0x00002000, which a type 3 (SMS_ST_RecurWeekly) token uses; its unused bits are 0x00001FFE',
+    });
+    assert.equal(scheduleFromJson({ ...weekly, unusedBits: '0x00001000' }).ok, true);
+    const s = decodeOne('0001128000080008');
+    assert.throws(
+      () => encodeSchedule({ ...s, recurrence: { kind: 'interval', days: 1, hours: 0, minutes: 0 } }),
+      /cannot encode schedule as a token: unused bits 0x00000008 include 0x00000008, which a type 2/,
+    );
+  });
+
+  it('have a hover note that names them, says they mean nothing and who says what', () => {
+    assert.equal(unusedBitsNote(decodeOne('0001128000080000')), undefined);
+    const note = unusedBitsNote(decodeOne('0001128000080008')) ?? '';
+    assert.match(note, /^Unused bits 0x00000008 \(low word, bit 3\): /);
+    assert.match(note, /type 1 token \(SMS_ST_NonRecurring\)/);
+    assert.match(note, /They mean nothing for the schedule: the simulation ignores them \(our model\)/);
+    assert.match(note, /Microsoft documents no meaning for them/);
+    assert.match(note, /Q271181/);
+    assert.match(
+      unusedBitsNote(decodeOne('00811A9E080A2000')) ?? '',
+      /^Unused bits 0x00022000 \(low word, bits 13, 17\)/,
+    );
+  });
+
+  it('change nothing in the simulation: same diagnostics and findings with and without them', () => {
+    const lab = readFileSync(example('lab.sms.yaml'), 'utf8');
+    const daily = decodeOne(
+      encodeSchedule({
+        start: { year: 2001, month: 3, day: 1, hour: 0, minute: 30 },
+        gmt: false,
+        recurrence: { kind: 'interval', days: 1, hours: 0, minutes: 0 },
+      }),
+    );
+    const weekly = decodeOne(
+      encodeSchedule({
+        start: { year: 2001, month: 3, day: 2, hour: 12, minute: 0 },
+        gmt: false,
+        recurrence: { kind: 'weekly', day: 1, weeks: 1 },
+      }),
+    );
+    const withTokens = (dailyToken: string, weeklyToken: string): string => {
+      const text = lab
+        .replace('      - at: 2001-03-01T00:30\n        every: { days: 1 }', `      - token: "${dailyToken}"`)
+        .replace(
+          '      - at: 2001-03-02T12:00\n        weekly: { day: mon, weeks: 1 }',
+          `      - token: "${weeklyToken}"`,
+        );
+      assert.notEqual(text, lab);
+      return text;
+    };
+    const plain = withTokens(encodeSchedule(daily), encodeSchedule(weekly));
+    const unused = withTokens(
+      encodeSchedule({ ...daily, unusedBits: 0x6 }),
+      encodeSchedule({ ...weekly, unusedBits: 0x1ffe }),
+    );
+    assert.notEqual(unused, plain);
+    const a = analyzeText(plain);
+    const b = analyzeText(unused);
+    assert.ok((a.simulation?.interruptions.length ?? 0) > 0, 'the lab example has interruptions to compare');
+    assert.deepEqual(plainSimulation(b.simulation), plainSimulation(a.simulation));
+    assert.deepEqual(b.allDiagnostics, a.allDiagnostics);
+    assert.equal(b.model?.advertisements[0]?.assignments.length, 1);
   });
 });

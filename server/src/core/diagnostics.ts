@@ -33,6 +33,8 @@ export type DiagnosticCode =
   | 'verify-delays-run'
   | 'run-time-unknown'
   | 'event-not-simulated'
+  /** SPEC §6 v1.1: a site of "2.0 SP3"/"2.0 SP4", levels Q283130 does not list (information). */
+  | 'unconfirmed-sms-version'
   /** Extension of SPEC §6: findings beyond a cap are summarised in one diagnostic. */
   | 'too-many-findings'
   /** Extension of SPEC §6 (language server): a document over the size limit is not checked. */

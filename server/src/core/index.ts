@@ -23,3 +23,14 @@ export type * from './ide/types';
 export { isGeneratedCliverifyFile } from './cliverify/config';
 export type { DiagnosticData } from './diagnosticData';
 export type { CoreDiagnostic, DiagnosticCode, Severity, Span, RelatedInformation } from './diagnostics';
+
+// Tokens, SMS version scope, resend guidance (SPEC §5 v1.1, §6 v1.1; Q271181, Q283130, Q226922)
+export { decodeTokens, encodeSchedules } from './tokens/codec';
+export type { TokenDecodeResult } from './tokens/codec';
+export { schedulesFromJson, schedulesToJson } from './tokens/json';
+export type { TokenJson } from './tokens/json';
+export { formatUnusedBits, unusedBitsNote } from './tokens/unusedBits';
+export { describeSchedule } from './model/describe';
+export type { Schedule } from './model/types';
+export { isUnconfirmedSmsVersion, unconfirmedVersionNote } from './semantics/smsVersionScope';
+export { resendGuidance } from './cliverify/resendGuidance';

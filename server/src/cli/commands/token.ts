@@ -1,14 +1,26 @@
-import { describeSchedule } from '../../core/model/describe';
-import { decodeTokens, encodeSchedules } from '../../core/tokens/codec';
-import { schedulesFromJson, schedulesToJson } from '../../core/tokens/json';
+import {
+  decodeTokens,
+  describeSchedule,
+  encodeSchedules,
+  schedulesFromJson,
+  schedulesToJson,
+  unusedBitsNote,
+  type Schedule,
+} from '../../core/index';
 import { ExitCode, UsageError } from '../usageError';
+
+/** One schedule in plain words; a second, indented line explains bits its type does not use. */
+function scheduleText(schedule: Schedule): string {
+  const note = unusedBitsNote(schedule);
+  return describeSchedule(schedule) + (note === undefined ? '' : `\n  ${note}`);
+}
 
 /** `sms-schedule token decode TOKEN`: JSON (the same shape `token encode` reads) or plain words. */
 export function runTokenDecode(token: string, format: 'json' | 'text', write: (text: string) => void): ExitCode {
   const decoded = decodeTokens(token);
   if (!decoded.ok) throw new UsageError(`invalid token: ${decoded.reason}`);
   if (format === 'text') {
-    write(decoded.schedules.map((s) => describeSchedule(s)).join('\n') + '\n');
+    write(decoded.schedules.map(scheduleText).join('\n') + '\n');
   } else {
     write(JSON.stringify(schedulesToJson(decoded.schedules), null, 2) + '\n');
   }

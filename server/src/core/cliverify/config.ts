@@ -12,9 +12,11 @@ import { resolveHorizon, simulate } from '../engine/simulate';
 import { DAY_MS, formatInstant } from '../engine/time';
 import type { Interruption, SimulationOptions, SimulationResult } from '../engine/types';
 import type { Site, SmsDocument, SmsVersion } from '../model/types';
+import { unconfirmedVersionNote } from '../semantics/smsVersionScope';
 
 export { cliverifyFileName } from './fileName';
 export { GENERATED_MARKER, isGeneratedCliverifyFile, renderCliverifyMarkdown } from './markdown';
+export { resendGuidance } from './resendGuidance';
 
 export interface CliverifyCollection {
   readonly id: string;
@@ -40,6 +42,8 @@ export interface SiteCliverify {
   readonly smsVersion: SmsVersion;
   /** e.g. "Cliverify for SMS 2.0 SP1". */
   readonly cliverifyBuild: string;
+  /** Set for SP3 and SP4, levels Q283130 does not list (SPEC §6 v1.1 `unconfirmed-sms-version`). */
+  readonly versionNote?: string;
   /** The checkbox "Periodically Verify Client Installation". */
   readonly periodicallyVerify: boolean;
   /** The field "Verify Interval" (days), as the document states it. */
@@ -95,6 +99,7 @@ export function buildCliverifyConfig(
       ...(site.parent !== undefined ? { parent: site.parent } : {}),
       smsVersion: site.smsVersion,
       cliverifyBuild: cliverifyBuildName(site.smsVersion),
+      ...versionNoteOf(site.smsVersion),
       periodicallyVerify: site.verifyCycle.enabled,
       verifyIntervalDays: site.verifyCycle.intervalDays,
       model: { durationMinutes: site.verifyCycle.durationMinutes, ccimCycleHours: site.verifyCycle.ccimCycleHours },
@@ -131,6 +136,11 @@ function interruptionsBeforeHorizon(
   const window = simulate(withoutFrom, withDefaultRunMinutes({ from: earliest, days }, options));
   // Whole days may overshoot `horizonFrom`; those runs belong to the horizon itself.
   return { from: earliest, interruptions: window.interruptions.filter((i) => i.runStart < horizonFrom) };
+}
+
+function versionNoteOf(version: SmsVersion): { versionNote?: string } {
+  const note = unconfirmedVersionNote(version);
+  return note === undefined ? {} : { versionNote: note };
 }
 
 function withDefaultRunMinutes(base: SimulationOptions, options: SimulationOptions): SimulationOptions {
@@ -204,6 +214,7 @@ function sum(values: readonly number[]): number {
  *   "horizon": { "from": string, "to": string },
  *   "resendWindowFrom": string | null,
  *   "sites": [ { "code", "server", "parent": string | null, "smsVersion", "cliverifyBuild",
+ *                "versionNote": string | null (SP3/SP4: not in Q283130's list),
  *                "periodicallyVerifyClientInstallation": boolean, "verifyIntervalDays": number,
  *                "model": { "durationMinutes", "ccimCycleHours" },
  *                "collections": [ { "id", "name", "clients" } ],
@@ -222,6 +233,7 @@ export function cliverifyJson(config: CliverifyConfig): object {
       parent: s.parent ?? null,
       smsVersion: s.smsVersion,
       cliverifyBuild: s.cliverifyBuild,
+      versionNote: s.versionNote ?? null,
       periodicallyVerifyClientInstallation: s.periodicallyVerify,
       verifyIntervalDays: s.verifyIntervalDays,
       model: { durationMinutes: s.model.durationMinutes, ccimCycleHours: s.model.ccimCycleHours },

@@ -11,7 +11,10 @@ import { resolveHorizon } from '../engine/simulate';
 import { describeAssignment, describeSchedule } from '../model/describe';
 import type { Advertisement, Site, SmsDocument } from '../model/types';
 import { schemaMarkdownDescriptionAt } from '../schema/schema';
+import { resendGuidance } from '../cliverify/resendGuidance';
+import { unconfirmedVersionNote } from '../semantics/smsVersionScope';
 import { decodeTokens } from '../tokens/codec';
+import { unusedBitsNote } from '../tokens/unusedBits';
 import { analyzeOptions, type FeatureContext } from './context';
 import { nodeAt } from './cursor';
 import { localAndUtc } from './timeText';
@@ -49,6 +52,9 @@ export function hover(context: FeatureContext, position: Position, settings: Ana
     }
   } else if (field === 'token' && !at.onKey && typeof at.scalar === 'string') {
     sections.push(tokenHover(at.scalar));
+  } else if (list === 'sites' && child === 'smsVersion' && !at.onKey && typeof at.scalar === 'string') {
+    const scope = unconfirmedVersionNote(at.scalar);
+    if (scope !== undefined) sections.push(scope);
   }
   const text = sections.filter((s) => s !== '').join('\n\n---\n\n');
   if (text === '') return null;
@@ -60,7 +66,10 @@ export function hover(context: FeatureContext, position: Position, settings: Ana
 export function tokenHover(token: string, zone?: string): string {
   const decoded = decodeTokens(token);
   if (!decoded.ok) return `**Schedule token** \`${token}\`: cannot be decoded: ${decoded.reason}`;
-  const lines = decoded.schedules.map((s) => `- ${describeSchedule(s, zone)}`);
+  const lines = decoded.schedules.flatMap((s) => {
+    const note = unusedBitsNote(s);
+    return note === undefined ? [`- ${describeSchedule(s, zone)}`] : [`- ${describeSchedule(s, zone)}`, `  ${note}`];
+  });
   return [
     `**Schedule token** \`${token}\` (${decoded.schedules.length === 1 ? '1 schedule' : `${decoded.schedules.length} schedules`}):`,
     ...lines,
@@ -121,6 +130,7 @@ function assignmentHover(
       '',
       `${interruptions.length} interruption${interruptions.length === 1 ? '' : 's'} by the CCIM verify cycle in the horizon.`,
     );
+    if (interruptions.length > 0) lines.push('', resendGuidance());
   }
   lines.push(
     '',
@@ -135,8 +145,10 @@ function verifyCycleHover(analysis: Analysis, options: AnalyzeOptions, siteIndex
   const site: Site | undefined = model?.sites.find((s) => s.index === siteIndex);
   if (model === undefined || site === undefined) return 'This site has errors; fix them to see its verify cycle.';
   const cycle = site.verifyCycle;
+  const scope = unconfirmedVersionNote(site.smsVersion);
   const lines = [
     `**Verify cycle of site ${site.code}** (${site.server}, SMS ${site.smsVersion}, set with Cliverify for SMS ${site.smsVersion})`,
+    ...(scope !== undefined ? ['', scope] : []),
     '',
     `- Periodically Verify Client Installation: **${cycle.enabled ? 'on' : 'off'}** (Cliverify checkbox, Q246040)`,
     `- Verify Interval: **${cycle.intervalDays} days** (Cliverify field; default 30 days, Q246040)`,

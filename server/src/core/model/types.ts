@@ -105,6 +105,11 @@ export interface Schedule {
   readonly recurrence: Recurrence;
   /** Present only for schedules decoded from a token. */
   readonly duration?: TokenDuration;
+  /**
+   * Low-word bits the token's type does not use (SPEC §5 v1.1), kept so the token is written back
+   * exactly; the engine ignores them. Present only when non-zero.
+   */
+  readonly unusedBits?: number;
 }
 
 export type EventName = 'asap' | 'logon' | 'logoff';

@@ -1,6 +1,7 @@
 /**
  * Checks beyond the JSON Schema (SPEC §6): duplicate ids, unresolved references, real calendar
- * dates, known time zones, non-empty intervals and rollout windows, expiration after presentation.
+ * dates, known time zones, non-empty intervals and rollout windows, expiration after presentation,
+ * service-pack levels outside Q283130 (v1.1).
  * They read the plain value and skip whatever is not shaped as expected (the schema reports that).
  * Tokens are decoded with the token codec.
  */
@@ -12,6 +13,7 @@ import {
   advertisementProblems,
   calendarProblemAt,
   collectionProblems,
+  siteProblems,
   type ItemCheck,
   type ItemProblem,
 } from './itemProblems';
@@ -20,9 +22,18 @@ import { checkReferences } from './references';
 
 export { calendarProblem } from './wallTime';
 export { isKnownTimeZone } from './timeZones';
+export { isUnconfirmedSmsVersion, unconfirmedVersionNote } from './smsVersionScope';
 
 /** The item checks in report order, and the lists each one reads. */
-const ITEM_CHECKS: readonly ItemCheck[] = ['calendar', 'timeZone', 'interval', 'rollout', 'expiration', 'token'];
+const ITEM_CHECKS: readonly ItemCheck[] = [
+  'calendar',
+  'timeZone',
+  'interval',
+  'rollout',
+  'expiration',
+  'token',
+  'smsVersion',
+];
 
 export function checkSemantics(doc: ParsedDocument): CoreDiagnostic[] {
   if (doc.value === null || typeof doc.value !== 'object') return [];
@@ -30,10 +41,13 @@ export function checkSemantics(doc: ParsedDocument): CoreDiagnostic[] {
   const located = (problem: ItemProblem, base: Path): CoreDiagnostic =>
     diagnostic(problem.code, problem.severity, problem.message, rangeAt(doc, [...base, ...problem.path]));
 
-  // One pass over the items; each check's problems then come out collections first, then advertisements.
+  // One pass over the items; each check's problems then come out sites first, then collections, then advertisements.
   const byCheck = new Map<ItemCheck, CoreDiagnostic[]>(ITEM_CHECKS.map((check) => [check, []]));
   const simulationFrom = calendarProblemAt(asRecord(root)?.['simulation'], 'from', ['simulation', 'from']);
   for (const problem of simulationFrom) byCheck.get(problem.check)!.push(located(problem, []));
+  for (const entry of mapItems(root, 'sites')) {
+    for (const problem of siteProblems(entry.item)) byCheck.get(problem.check)!.push(located(problem, entry.path));
+  }
   for (const entry of mapItems(root, 'collections')) {
     for (const problem of collectionProblems(entry.item))
       byCheck.get(problem.check)!.push(located(problem, entry.path));

@@ -1,6 +1,6 @@
 /**
  * The semantic checks that look at one list item only (calendar dates, time zones, intervals,
- * rollout windows, expiration, tokens), as problems with paths relative to the item. They are
+ * rollout windows, expiration, tokens, service-pack scope), as problems with paths relative to the item. They are
  * memoised per item object, which an unchanged piece of an edited document keeps (see
  * `document/incremental.ts`), so an edit re-checks only the items it touched. Ranges are looked up
  * by the callers, since an item's place in the document can change while its problems cannot.
@@ -11,11 +11,12 @@ import { compareLocalDateTime as compareWallTimes, parseLocalDateTime as parseWa
 import { closestMatch } from '../schema/closestMatch';
 import { decodeTokens } from '../tokens/codec';
 import { asRecord, asString, mapItems, type JsonRecord } from './read';
+import { unconfirmedVersionNote } from './smsVersionScope';
 import { isKnownTimeZone, knownZoneNames } from './timeZones';
 import { calendarProblem } from './wallTime';
 
 /** The checks, in the order `checkSemantics` reports them. */
-export type ItemCheck = 'calendar' | 'timeZone' | 'interval' | 'rollout' | 'expiration' | 'token';
+export type ItemCheck = 'calendar' | 'timeZone' | 'interval' | 'rollout' | 'expiration' | 'token' | 'smsVersion';
 
 export interface ItemProblem {
   readonly check: ItemCheck;
@@ -26,7 +27,17 @@ export interface ItemProblem {
   readonly path: Path;
 }
 
+const siteCache = new WeakMap<JsonRecord, readonly ItemProblem[]>();
 const collectionCache = new WeakMap<JsonRecord, readonly ItemProblem[]>();
+
+export function siteProblems(item: JsonRecord): readonly ItemProblem[] {
+  let problems = siteCache.get(item);
+  if (!problems) {
+    problems = smsVersionProblems(item);
+    siteCache.set(item, problems);
+  }
+  return problems;
+}
 const advertisementCache = new WeakMap<JsonRecord, readonly ItemProblem[]>();
 
 export function collectionProblems(item: JsonRecord): readonly ItemProblem[] {
@@ -147,4 +158,14 @@ function tokenProblems(item: JsonRecord): ItemProblem[] {
     }
   }
   return problems;
+}
+
+/** SPEC §6 v1.1: SP3 and SP4 are outside Q283130's list; the simulation still runs for them. */
+function smsVersionProblems(item: JsonRecord): ItemProblem[] {
+  const version = asString(item['smsVersion']);
+  const message = version === undefined ? undefined : unconfirmedVersionNote(version);
+  if (message === undefined) return [];
+  return [
+    { check: 'smsVersion', code: 'unconfirmed-sms-version', severity: 'information', message, path: ['smsVersion'] },
+  ];
 }

@@ -3,7 +3,16 @@
  * Decoding never throws; it reports the first problem as a one-line reason (SPEC §4.1 rule 15).
  */
 import type { Recurrence, Schedule, Weekday, WeekOrder } from '../model/types';
-import { FIELDS, TYPE_CODES, YEAR_BASE, hexToWords, readField, wordsToHex, writeFields } from './layout';
+import {
+  FIELDS,
+  TYPE_CODES,
+  YEAR_BASE,
+  hexToWords,
+  readField,
+  unusedBitsMask,
+  wordsToHex,
+  writeFields,
+} from './layout';
 import type { BitField, TokenWords } from './layout';
 import { checkScheduleFields, validateScheduleForToken } from './validate';
 
@@ -79,6 +88,9 @@ function decodeOne(hex: string): { ok: true; schedule: Schedule } | { ok: false;
   if (type < TYPE_CODES.once || type > TYPE_CODES.monthlyByDate) {
     return { ok: false, reason: `type ${type} is not a schedule type (1..5)` };
   }
+  const recurrence = readRecurrence(type, words);
+  // Bits this type does not use are kept, not dropped, so the token round-trips (SPEC §5 v1.1).
+  const unusedBits = (words.lo & unusedBitsMask(recurrence.kind)) >>> 0;
   const schedule: Schedule = {
     start: {
       year: read(FIELDS.startYear) + YEAR_BASE,
@@ -88,12 +100,13 @@ function decodeOne(hex: string): { ok: true; schedule: Schedule } | { ok: false;
       minute: read(FIELDS.startMinute),
     },
     gmt: read(FIELDS.gmt) === 1,
-    recurrence: readRecurrence(type, words),
+    recurrence,
     duration: {
       days: read(FIELDS.durationDays),
       hours: read(FIELDS.durationHours),
       minutes: read(FIELDS.durationMinutes),
     },
+    ...(unusedBits !== 0 ? { unusedBits } : {}),
   };
   const reason = checkScheduleFields(schedule, 1);
   return reason === undefined ? { ok: true, schedule } : { ok: false, reason };
@@ -147,27 +160,30 @@ function recurrenceFields(r: Recurrence): (readonly [BitField, number])[] {
   }
 }
 
-/** 16 uppercase hex digits. Throws RangeError if a field is outside the token's ranges (validate first). */
+/**
+ * 16 uppercase hex digits, unused bits included. Throws RangeError if a field is outside the token's
+ * ranges or the unused bits overlap a field of its type (validate first).
+ */
 export function encodeSchedule(schedule: Schedule): string {
   const reason = validateScheduleForToken(schedule);
   if (reason !== undefined) throw new RangeError(`cannot encode schedule as a token: ${reason}`);
   const { start, recurrence } = schedule;
   const duration = schedule.duration ?? { days: 0, hours: 0, minutes: 0 };
-  return wordsToHex(
-    writeFields([
-      [FIELDS.startMinute, start.minute],
-      [FIELDS.startHour, start.hour],
-      [FIELDS.startDay, start.day],
-      [FIELDS.startMonth, start.month],
-      [FIELDS.startYear, start.year - YEAR_BASE],
-      [FIELDS.durationMinutes, duration.minutes],
-      [FIELDS.durationHours, duration.hours],
-      [FIELDS.durationDays, duration.days],
-      [FIELDS.type, TYPE_CODES[recurrence.kind]],
-      [FIELDS.gmt, schedule.gmt ? 1 : 0],
-      ...recurrenceFields(recurrence),
-    ]),
-  );
+  const words = writeFields([
+    [FIELDS.startMinute, start.minute],
+    [FIELDS.startHour, start.hour],
+    [FIELDS.startDay, start.day],
+    [FIELDS.startMonth, start.month],
+    [FIELDS.startYear, start.year - YEAR_BASE],
+    [FIELDS.durationMinutes, duration.minutes],
+    [FIELDS.durationHours, duration.hours],
+    [FIELDS.durationDays, duration.days],
+    [FIELDS.type, TYPE_CODES[recurrence.kind]],
+    [FIELDS.gmt, schedule.gmt ? 1 : 0],
+    ...recurrenceFields(recurrence),
+  ]);
+  // Validated above: the unused bits touch no field of this type.
+  return wordsToHex({ hi: words.hi, lo: (words.lo | (schedule.unusedBits ?? 0)) >>> 0 });
 }
 
 /** Concatenated tokens, one per schedule, in order. */

@@ -1,7 +1,8 @@
 /**
  * The JSON form of schedule tokens used by `sms-schedule token decode` / `token encode` (SPEC §8).
  * It mirrors an assignment of the document (SPEC §3) so users can paste it back:
- * `{ "token", "at", "gmt", <recurrence key>?, "duration" }`.
+ * `{ "token", "at", "gmt", <recurrence key>?, "duration", "unusedBits"? }`; `unusedBits` (SPEC §5
+ * v1.1, e.g. "0x00000008") appears only when the token sets bits its type does not use.
  */
 import { WEEKDAY_NAMES, WEEK_ORDER_NAMES } from '../model/types';
 import type {
@@ -15,6 +16,7 @@ import type {
 } from '../model/types';
 import { encodeSchedule, validateScheduleForToken } from './codec';
 import { formatLocalDateTime, readLocalDateTime } from '../model/localDateTime';
+import { formatUnusedBits, parseUnusedBits } from './unusedBits';
 
 export interface SpanJson {
   days: number;
@@ -31,6 +33,8 @@ export interface TokenJson {
   monthlyByWeekday?: { week: WeekOrderName; day: WeekdayName; months: number };
   monthlyByDate?: { day: number; months: number };
   duration: SpanJson;
+  /** Low-word bits the type does not use, as "0x" and 8 hex digits; only when non-zero. */
+  unusedBits?: string;
 }
 
 export type ScheduleFromJsonResult = { ok: true; schedule: Schedule } | { ok: false; reason: string };
@@ -71,6 +75,7 @@ export function scheduleToJson(s: Schedule): TokenJson {
     gmt: s.gmt,
     ...recurrenceToJson(s.recurrence),
     duration: { days: d.days, hours: d.hours, minutes: d.minutes },
+    ...(s.unusedBits ? { unusedBits: formatUnusedBits(s.unusedBits) } : {}),
   };
 }
 
@@ -130,7 +135,7 @@ function named<T extends string>(obj: JsonObject, key: string, where: string, na
 
 const SPAN_KEYS = ['days', 'hours', 'minutes'] as const;
 const RECURRENCE_KEYS = ['every', 'weekly', 'monthlyByWeekday', 'monthlyByDate'] as const;
-const SCHEDULE_KEYS = ['token', 'at', 'gmt', ...RECURRENCE_KEYS, 'duration'] as const;
+const SCHEDULE_KEYS = ['token', 'at', 'gmt', ...RECURRENCE_KEYS, 'duration', 'unusedBits'] as const;
 
 /** Missing span members are 0 (SPEC §4.1 rule 11). */
 function span(value: unknown, where: string): SpanJson {
@@ -183,6 +188,15 @@ function readRecurrence(obj: JsonObject): Recurrence {
   }
 }
 
+/** `unusedBits` as written by `scheduleToJson`; 0 is left out, as decoding leaves it out. */
+function unusedBitsOf(obj: JsonObject): { unusedBits?: number } {
+  const value = obj['unusedBits'];
+  if (value === undefined) return {};
+  const bits = typeof value === 'string' ? parseUnusedBits(value) : undefined;
+  if (bits === undefined) fail(`unusedBits must be a string like "0x00000008" (got ${describeValue(value)})`);
+  return bits === 0 ? {} : { unusedBits: bits };
+}
+
 function readSchedule(value: unknown): Schedule {
   const obj = objectWithKeys(value, 'the schedule', SCHEDULE_KEYS);
   const at = obj['at'];
@@ -196,6 +210,7 @@ function readSchedule(value: unknown): Schedule {
     gmt,
     recurrence: readRecurrence(obj),
     duration: obj['duration'] === undefined ? ZERO_DURATION : span(obj['duration'], 'duration'),
+    ...unusedBitsOf(obj),
   };
   // Ranges (year 1970..2033, real dates, weeks 1..4...) have one home: the token validator.
   const reason = validateScheduleForToken(schedule);

@@ -2,6 +2,7 @@
  * Bit layout of one 64-bit SMS schedule token (SPEC §5), as two unsigned 32-bit words.
  * `hi` is the first 8 hex digits, `lo` the last 8. One table serves both decoding and encoding.
  */
+import type { RecurrenceKind } from '../model/types';
 
 export interface BitField {
   readonly word: 'hi' | 'lo';
@@ -77,6 +78,29 @@ export function writeFields(values: readonly (readonly [BitField, number])[]): T
 /** Largest value a field can hold (for encode-range checks). */
 export function fieldMax(f: BitField): number {
   return mask(f);
+}
+
+/** The type-specific fields each token type uses (SPEC §5); every other low-word bit 1..18 is unused. */
+export const KIND_FIELDS: Readonly<Record<RecurrenceKind, readonly BitField[]>> = {
+  once: [],
+  interval: [FIELDS.intervalMinutes, FIELDS.intervalHours, FIELDS.intervalDays],
+  weekly: [FIELDS.weeklyDay, FIELDS.weeklyWeeks],
+  monthlyByWeekday: [FIELDS.byWeekdayDay, FIELDS.byWeekdayMonths, FIELDS.byWeekdayWeek],
+  monthlyByDate: [FIELDS.byDateDay, FIELDS.byDateMonths],
+};
+
+const bitsOf = (fields: readonly BitField[]): number =>
+  fields.reduce((bits, f) => (bits | (mask(f) << f.shift)) >>> 0, 0);
+
+/** Low-word bits every type uses the same way (durations, type, GMT); the rest (bits 1..18) depend on the type. */
+const COMMON_LO_BITS = bitsOf([FIELDS.durationHours, FIELDS.durationDays, FIELDS.type, FIELDS.gmt]);
+
+/**
+ * The low-word bits a token of this kind does not use (SPEC §5 v1.1): decode keeps them, encode
+ * writes them back, the engine never reads them. E.g. 0x0007FFFE for a non-recurring token.
+ */
+export function unusedBitsMask(kind: RecurrenceKind): number {
+  return (~COMMON_LO_BITS & ~bitsOf(KIND_FIELDS[kind])) >>> 0;
 }
 
 export function wordsToHex(words: TokenWords): string {

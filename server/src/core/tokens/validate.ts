@@ -6,6 +6,7 @@
 import type { Schedule } from '../model/types';
 import { daysInMonth, formatDate } from '../model/localDateTime';
 import { FIELDS, YEAR_BASE, fieldMax } from './layout';
+import { unusedBitsProblem } from './unusedBits';
 
 /** How weekdays are numbered in messages: 0 = model (0 = Sunday), 1 = token (1 = Sunday). */
 export type WeekdayBase = 0 | 1;
@@ -94,6 +95,7 @@ export function checkScheduleFields(s: Schedule, base: WeekdayBase): string | un
     () => checkStart(s),
     () => checkRecurrence(s, base),
     () => checkDuration(s),
+    () => (s.unusedBits === undefined ? undefined : unusedBitsProblem(s.unusedBits, s.recurrence.kind)),
   );
 }
 
