@@ -369,6 +369,15 @@ test('ids an edit cannot keep exact (an alias, a multi-line scalar) navigate, an
   assert.match(refusal(folded, reference, 'Setup'), /on line 30 it is written as/);
 });
 
+test('a repeated top-level key (a YAML error): no id points at text that does not hold it', () => {
+  // The value keeps the last `sites`, the node walk finds the first: AAA is not the code BBB.
+  const text = 'version: 1\nsites:\n  - code: AAA\nsites:\n  - code: BBB\n  - code: CCC\n    parent: BBB\n';
+  const v = validateText(text);
+  assert.ok(v.diagnostics.some((d) => d.code === 'yaml-syntax'));
+  assert.equal(symbolAt(v, offsetOf(text, 2, 'AAA')), undefined);
+  assert.deepEqual(workspaceSymbols(v, ''), []);
+});
+
 test('workspace symbols: every declared id, filtered by the query; programs name their package', () => {
   const v = validateText(MULTI);
   const all = workspaceSymbols(v, '');

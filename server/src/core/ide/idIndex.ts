@@ -9,6 +9,7 @@
  * unresolved reference still finds the other references of its name. Ids are strings compared
  * exactly (code point), as the reference check compares them; other values are no ids.
  */
+import { isAlias, isScalar } from 'yaml';
 import type { Span } from '../diagnostics';
 import { locate, MAX_ALIAS_COUNT, type ParsedDocument, type Path } from '../document/parse';
 import { asString, mapItems, type JsonRecord } from '../semantics/read';
@@ -103,7 +104,12 @@ function buildIndex(parsed: ParsedDocument): IdIndex {
     if (name === undefined) return;
     const path = [...itemPath, key];
     const node = locate(parsed, path);
-    occurrences.push({ kind, name, scope, role, path, node, ...writtenForm(parsed.text, node, name) });
+    const form = writtenForm(parsed.text, node, name);
+    // `locate` falls back to an ancestor when it cannot follow a path, and follows the first of
+    // repeated keys where the value took the last: then this is not the id's node. Only an
+    // unusual form can be either, so only then is the node looked up.
+    if (form.style === 'other' && !isNodeOf(parsed.yaml.getIn(path as (string | number)[], true), name)) return;
+    occurrences.push({ kind, name, scope, role, path, node, ...form });
   };
 
   for (const field of ID_FIELDS) {
@@ -136,6 +142,11 @@ function readableValue(parsed: ParsedDocument): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Whether `node` is an alias or a scalar whose value is `name`. */
+function isNodeOf(node: unknown, name: string): boolean {
+  return isAlias(node) || (isScalar(node) && node.value === name);
 }
 
 /** The id's characters and style, from the source of its value node. */
