@@ -378,6 +378,20 @@ test('a repeated top-level key (a YAML error): no id points at text that does no
   assert.deepEqual(workspaceSymbols(v, ''), []);
 });
 
+test('CRLF line ends and characters beyond the BMP: exact edits and a round trip', () => {
+  const crlf = MULTI.replace(/\n/g, '\r\n');
+  const install = crlf.indexOf('name: Install') + 'name: '.length;
+  const after = renamed(crlf, install, 'Setup 🚀');
+  assert.equal(
+    after,
+    crlf
+      .replace('name: Install\r\n', 'name: Setup 🚀\r\n')
+      .replace('program: Install\r\n    collection: NYC', 'program: Setup 🚀\r\n    collection: NYC'),
+  );
+  assert.deepEqual(validateText(after).diagnostics, []);
+  assert.equal(renamed(after, install, 'Install'), crlf);
+});
+
 test('workspace symbols: every declared id, filtered by the query; programs name their package', () => {
   const v = validateText(MULTI);
   const all = workspaceSymbols(v, '');
