@@ -34,3 +34,7 @@ export { describeSchedule } from './model/describe';
 export type { Schedule } from './model/types';
 export { isUnconfirmedSmsVersion, unconfirmedVersionNote } from './semantics/smsVersionScope';
 export { resendGuidance } from './cliverify/resendGuidance';
+
+// Navigation over ids (issue 12): definition, references, highlights, rename, id symbols (Snapshot.navigation)
+export type { Navigation, RangeHighlight, IdSymbolEntry, RenameOutcome } from './ide/navigationRanges';
+export type { IdKind } from './ide/idIndex';

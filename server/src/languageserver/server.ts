@@ -18,6 +18,14 @@ import { onCodeLens } from './handlers/codeLens';
 import { onCompletion } from './handlers/completion';
 import { onExecuteCommand } from './handlers/executeCommand';
 import { onHover } from './handlers/hover';
+import {
+  onDefinition,
+  onDocumentHighlight,
+  onPrepareRename,
+  onReferences,
+  onRename,
+  onWorkspaceSymbol,
+} from './handlers/navigation';
 import { onDocumentSymbol, onFoldingRanges } from './handlers/outline';
 import { DiagnosticsPublisher } from './publisher';
 import { guarded, type Logger } from './safety';
@@ -59,6 +67,11 @@ export function startServer(connection: Connection): ServerContext {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        workspaceSymbolProvider: true,
       },
       serverInfo: { name: 'sms-schedule-language-server', version: '0.1.0' },
     };
@@ -94,6 +107,14 @@ export function startServer(connection: Connection): ServerContext {
   connection.onCompletion(guarded(logger, 'completion', [], (params) => onCompletion(context, params)));
   connection.onCodeAction(guarded(logger, 'codeAction', [], (params) => onCodeAction(context, params)));
   connection.onCodeLens(guarded(logger, 'codeLens', [], (params) => onCodeLens(context, params)));
+  connection.onDefinition(guarded(logger, 'definition', [], (params) => onDefinition(context, params)));
+  connection.onReferences(guarded(logger, 'references', [], (params) => onReferences(context, params)));
+  connection.onDocumentHighlight(
+    guarded(logger, 'documentHighlight', [], (params) => onDocumentHighlight(context, params)),
+  );
+  connection.onPrepareRename(guarded(logger, 'prepareRename', null, (params) => onPrepareRename(context, params)));
+  connection.onRenameRequest(guarded(logger, 'rename', null, (params) => onRename(context, params)));
+  connection.onWorkspaceSymbol(guarded(logger, 'workspaceSymbol', [], (params) => onWorkspaceSymbol(context, params)));
   connection.onExecuteCommand(guarded(logger, 'executeCommand', null, (params) => onExecuteCommand(context, params)));
 
   return context;

@@ -18,6 +18,7 @@ import { completions } from './completion';
 import { analyzeOptions, type FeatureContext } from './context';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
+import { Navigation } from './navigationRanges';
 import { documentSymbols } from './symbols';
 import { errorTimeline, timeline } from './timeline';
 import type { Timeline } from './timelineTypes';
@@ -154,6 +155,11 @@ export class Snapshot {
   codeActions(diagnostics: readonly ClientDiagnostic[], options: CodeActionOptions): CodeActionEntry[] {
     this.check();
     return codeActions(this.context, diagnostics, options);
+  }
+
+  /** Definition, references, highlights, rename and id symbols (every id kind; works with errors). */
+  get navigation(): Navigation {
+    return new Navigation(this.validation.parsed);
   }
 
   symbols(): OutlineSymbol[] {
