@@ -10,3 +10,5 @@ export {
 } from './edits/convertAssignment';
 export type { AssignmentConversion } from './edits/convertAssignment';
 export { readableEntries, readableSchedule, tokenOfReadable } from './edits/readableForm';
+export { inlayHints } from './ide/inlayHints';
+export type { InlayHint } from './ide/inlayHints';
