@@ -26,18 +26,13 @@ export function inlayHints(validation: Validation, range?: Span): InlayHint[] {
   const { model, parsed } = validation;
   if (!model) return [];
   const hints: InlayHint[] = [];
-  const inRange = (path: Path): boolean => {
-    if (!range) return true;
-    const item = locate(parsed, path);
-    return item.start <= range.end && item.end >= range.start;
-  };
   const push = (hint: InlayHint | undefined): void => {
     if (hint && (!range || (hint.offset >= range.start && hint.offset <= range.end))) hints.push(hint);
   };
 
-  for (const collection of model.collections) {
+  for (const collection of itemsInRange(parsed, 'collections', model.collections, range)) {
     const path = ['collections', collection.index];
-    if (collection.timeZone === 'UTC' || !inRange(path)) continue;
+    if (collection.timeZone === 'UTC') continue;
     const installed = collection.installed;
     const walls: [Path, LocalDateTime][] =
       installed.kind === 'exact'
@@ -50,10 +45,10 @@ export function inlayHints(validation: Validation, range?: Span): InlayHint[] {
   }
 
   const lookup = modelLookup(model);
-  for (const advertisement of model.advertisements) {
+  for (const advertisement of itemsInRange(parsed, 'advertisements', model.advertisements, range)) {
     const path = ['advertisements', advertisement.index];
     const collection = lookup.collection(advertisement.collection);
-    if (!collection || !inRange(path)) continue;
+    if (!collection) continue;
     const zone = advertisement.gmt ? 'UTC' : collection.timeZone;
     push(utcHint(parsed, [...path, 'presentTime'], advertisement.presentTime, zone, 'once'));
     if (advertisement.expirationTime) {
@@ -72,6 +67,30 @@ export function inlayHints(validation: Validation, range?: Span): InlayHint[] {
     });
   }
   return hints.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * The model items (in list order, so in text order) whose YAML item touches `range`: a binary
+ * search for the first, so an editor's visible range costs a few lookups, not one per item.
+ */
+function itemsInRange<T extends { readonly index: number }>(
+  parsed: ParsedDocument,
+  list: 'collections' | 'advertisements',
+  items: readonly T[],
+  range: Span | undefined,
+): readonly T[] {
+  if (!range) return items;
+  const spanOf = (item: T): Span => locate(parsed, [list, item.index]);
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spanOf(items[mid]!).end < range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: T[] = [];
+  for (let i = lo; i < items.length && spanOf(items[i]!).start <= range.end; i++) inside.push(items[i]!);
+  return inside;
 }
 
 /** "every Monday at 04:00 local, from 2012-01-01"; the tooltip names the zone and the durations. */
