@@ -6,6 +6,7 @@ import { locate } from '../../server/src/core/document/parse';
 import { applyEdits } from '../../server/src/core/edits/yamlEdits';
 import { toInstant } from '../../server/src/core/engine/time';
 import { retimeFix } from '../../server/src/core/fixes/retime';
+import { assignmentAt } from '../../server/src/core/ide/assignmentAt';
 import { parseLocalDateTime } from '../../server/src/core/model/localDateTime';
 import { decodeTokens, encodeSchedule } from '../../server/src/core/tokens/codec';
 import { example } from '../helpers/paths';
@@ -208,5 +209,21 @@ describe('re-time fix (SPEC §7 v1.1)', () => {
     const text = document(`token: "${one}${one}"`, 30);
     assert.equal(interruptionsOf(text, 1), 1);
     assert.equal(retimeFix(validateText(text), 'LAB20001', 1), undefined);
+  });
+
+  it('finds the assignment under a diagnostic start (what an editor asks the fix for)', () => {
+    const validation = validateText(lab);
+    const diagnostic = analyzeValidation(validation).allDiagnostics.find(
+      (d) => d.code === 'verify-interrupts-run' && d.message.includes('LAB20001'),
+    );
+    assert.ok(diagnostic);
+    const found = assignmentAt(validation, validation.parsed.lines.offsetAt(diagnostic.range.start));
+    assert.equal(found?.advertisement.id, 'LAB20001');
+    assert.equal(found?.assignmentIndex, 0);
+    const logon = lab.indexOf('event: logon');
+    assert.equal(assignmentAt(validation, logon)?.advertisement.id, 'CEN20007');
+    assert.equal(assignmentAt(validation, logon)?.assignmentIndex, 1);
+    assert.equal(assignmentAt(validation, lab.indexOf('presentTime')), undefined);
+    assert.equal(assignmentAt(validation, 0), undefined);
   });
 });

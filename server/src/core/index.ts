@@ -12,3 +12,5 @@ export type { AssignmentConversion } from './edits/convertAssignment';
 export { readableEntries, readableSchedule, tokenOfReadable } from './edits/readableForm';
 export { inlayHints } from './ide/inlayHints';
 export type { InlayHint } from './ide/inlayHints';
+export { assignmentAt } from './ide/assignmentAt';
+export type { AssignmentAt } from './ide/assignmentAt';
