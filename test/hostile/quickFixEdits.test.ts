@@ -52,9 +52,13 @@ async function actionsFor(client: LspTestClient, uri: string, diagnostic: Diagno
   return (result ?? []) as CodeAction[];
 }
 
-/** The span a fix may touch: the schema diagnostic's range, or the whole site for a verify fix. */
+/**
+ * The span a fix may touch: the diagnostic's range for a schema fix, a re-time fix (the assignment)
+ * and a refactoring of the assignment; the whole site for a verify-cycle fix.
+ */
 function targetSpan(text: string, diagnostic: Diagnostic, action: CodeAction): { start: number; end: number } {
-  if (diagnostic.code === 'schema') {
+  const local = action.kind !== 'quickfix' || action.title.startsWith('Start ');
+  if (diagnostic.code === 'schema' || local) {
     return { start: offsetAt(text, diagnostic.range.start), end: offsetAt(text, diagnostic.range.end) };
   }
   const site = /site (\w+)/.exec(action.title)?.[1];
@@ -109,6 +113,8 @@ test('every quick fix edits only its target, keeps all other bytes, and cannot b
       /Change to "mon"/,
       /Disable the verify cycle on site LAB/,
       /Set site LAB's verify interval/,
+      /Start LAB20001's assignment at 00:15 America\/New_York instead/,
+      /Convert to SMS token/,
     ]) {
       assert.match(titles, expected);
     }

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
+  CodeActionKind,
   CodeActionRequest,
   type CodeAction,
   type CreateFile,
@@ -20,13 +21,14 @@ import { applyWorkspaceEdit, type FileState } from './applyEdits';
 import type { LspTestClient } from './client';
 import { LAB_TEXT, tempDocumentUri, withServer } from './fixtures';
 
+/** The quick fixes for `diagnostics` (refactorings of the same range are asked for separately). */
 async function actionsFor(client: LspTestClient, uri: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
   const first = diagnostics[0];
   assert.ok(first, 'no diagnostic to fix');
   const result = await client.connection.sendRequest(CodeActionRequest.type, {
     textDocument: { uri },
     range: first.range,
-    context: { diagnostics },
+    context: { diagnostics, only: [CodeActionKind.QuickFix] },
   });
   return (result ?? []) as CodeAction[];
 }
@@ -79,6 +81,8 @@ test('disable fix on site LAB edits only `enabled` and writes lab.cliverify.md',
     assert.deepEqual(
       actions.map((a) => a.title),
       [
+        // Moving the one run comes first (SPEC §7 v1.1): 00:30 → 00:15 clears it.
+        "Start LAB20001's assignment at 00:15 America/New_York instead (no interruptions)",
         'Disable the verify cycle on site LAB (Cliverify for SMS 2.0 SP1)',
         // Hand check of 31 days: 744 h / 23 h → 33 wake-ups = 759 h per pass; passes at 13:00Z +
         // n * 759 h = 02-11 04:00Z, 03-14 19:00Z, 04-15 10:00Z, 05-17 01:00Z, 06-17 16:00Z: none
@@ -86,10 +90,15 @@ test('disable fix on site LAB edits only `enabled` and writes lab.cliverify.md',
         "Set site LAB's verify interval to 31 days (no interruptions in the horizon)",
       ],
     );
-    const [disable] = actions;
-    assert.ok(disable);
+    const [retime, disable] = actions;
+    assert.ok(retime && disable);
+    assert.equal(retime.isPreferred, true, 'the local fix is preferred');
+    assert.deepEqual((retime.edit?.documentChanges?.[0] as TextDocumentEdit).edits, [
+      { range: { start: { line: 52, character: 23 }, end: { line: 52, character: 28 } }, newText: '00:15' },
+    ]);
+    assert.equal(retime.edit?.documentChanges?.length, 1, 're-timing changes no Cliverify setting');
     assert.equal(disable.kind, 'quickfix');
-    assert.notEqual(disable.isPreferred, true, 'two fixes: neither is preferred');
+    assert.notEqual(disable.isPreferred, true, 'the site-wide fixes are not preferred');
     const changes = disable.edit?.documentChanges ?? [];
     // YAML edit pinned to version 1, then CreateFile (overwrite) and the full Markdown content.
     assert.equal(changes.length, 3);
@@ -178,7 +187,7 @@ test('a fix for an older version is pinned to it; asked again, the fixes are com
   const { uri } = tempDocumentUri();
   await withServer({}, async (client) => {
     const lab = await interruptionsOn(client, uri, LAB_TEXT, 52);
-    const [disable] = await actionsFor(client, uri, lab);
+    const disable = (await actionsFor(client, uri, lab)).find((a) => a.title.startsWith('Disable'));
     assert.ok(disable?.edit);
     const version = await client.change(uri, LAB_TEXT + '# edited\n');
     await client.diagnosticsForVersion(uri, version);
@@ -203,7 +212,9 @@ test('a hand-written NAME.cliverify.md is not overwritten', async () => {
   const { uri, dir } = tempDocumentUri();
   writeFileSync(join(dir, 'lab.cliverify.md'), '# my own notes\n');
   await withServer({}, async (client) => {
-    const [disable] = await actionsFor(client, uri, await interruptionsOn(client, uri, LAB_TEXT, 52));
+    const disable = (await actionsFor(client, uri, await interruptionsOn(client, uri, LAB_TEXT, 52))).find((a) =>
+      a.title.startsWith('Disable'),
+    );
     assert.equal(disable?.edit?.documentChanges?.length, 1, 'only the YAML edit');
   });
 });
@@ -279,6 +290,7 @@ test('fixes come from Diagnostic.data: a client that rewrites every message stil
     assert.deepEqual(
       (await actionsFor(client, other, interruption)).map((a) => a.title),
       [
+        "Start LAB20001's assignment at 00:15 America/New_York instead (no interruptions)",
         'Disable the verify cycle on site LAB (Cliverify for SMS 2.0 SP1)',
         "Set site LAB's verify interval to 31 days (no interruptions in the horizon)",
       ],

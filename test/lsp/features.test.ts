@@ -2,6 +2,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  CodeActionKind,
+  CodeActionRequest,
+  InlayHintRequest,
+  type CodeAction,
+  type InlayHint,
   CodeLensRequest,
   CompletionRequest,
   DocumentSymbolRequest,
@@ -15,6 +20,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { schemaMarkdownDescriptionAt } from '../../server/src/core/schema/schema';
+import { applyWorkspaceEdit, type FileState } from './applyEdits';
 import type { LspTestClient } from './client';
 import { LAB_TEXT, LAB_URI, withServer } from './fixtures';
 
@@ -202,5 +208,61 @@ test('CodeLens: interruptions per advertisement and the client Simulate command'
         [54, '3 interruptions in the horizon · Simulate', 'smsSchedule.simulate', [LAB_URI]],
       ],
     );
+  });
+});
+
+test('inlay hints: a token in words, a local wall time with its UTC instant; off with the setting', async () => {
+  const text = LAB_TEXT.replace('- at: 2001-03-01T00:30\n        every: { days: 1 }', '- token: "00811A9E081A2000"');
+  const tokenLine = text.split('\n').findIndex((line) => line.includes('00811A9E081A2000'));
+  const range = { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } };
+  await withServer({}, async (client) => {
+    await client.open(LAB_URI, text);
+    const hints = (await client.connection.sendRequest(InlayHintRequest.type, {
+      textDocument: { uri: LAB_URI },
+      range,
+    })) as InlayHint[];
+    const token = hints.find((h) => h.position.line === tokenLine);
+    assert.match(String(token?.label), /every Monday at 04:00/);
+    // presentTime 2001-03-01T00:00 in America/New_York (EST, UTC-5).
+    const present = text.split('\n').findIndex((line) => line.includes('presentTime: 2001-03-01T00:00'));
+    assert.equal(hints.find((h) => h.position.line === present)?.label, '= 05:00 UTC');
+  });
+  await withServer({ settings: { inlayHints: false } }, async (client) => {
+    await client.open(LAB_URI, text);
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: LAB_URI }, range });
+    assert.deepEqual(hints, []);
+  });
+});
+
+test('refactor: "Convert to SMS token" and back gives the same text and the same findings', async () => {
+  await withServer({}, async (client) => {
+    await client.open(LAB_URI, LAB_TEXT);
+    const before = await client.diagnosticsForVersion(LAB_URI, 1);
+    const line = LAB_TEXT.split('\n').findIndex((l) => l.includes('- at: 2001-03-01T00:30'));
+    const at = { start: { line, character: 10 }, end: { line, character: 10 } };
+    const ask = async (range: typeof at) =>
+      ((await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: LAB_URI },
+        range,
+        context: { diagnostics: [], only: [CodeActionKind.RefactorRewrite] },
+      })) ?? []) as CodeAction[];
+    const [toToken] = await ask(at);
+    assert.equal(toToken?.title, 'Convert to SMS token');
+    const files = new Map<string, FileState>([[LAB_URI, { text: LAB_TEXT, version: 1 }]]);
+    applyWorkspaceEdit(files, toToken!.edit!);
+    const tokenText = files.get(LAB_URI)!.text;
+    assert.match(tokenText, /- token: "[0-9A-F]{16}"/);
+    const version = await client.change(LAB_URI, tokenText);
+    const mark = client.published.length;
+    await client.save(LAB_URI);
+    const after = await client.diagnosticsForVersion(LAB_URI, version, mark);
+    const findings = (p: typeof before) =>
+      p.diagnostics.filter((d) => String(d.code).startsWith('verify-')).map((d) => [d.code, d.message]);
+    assert.deepEqual(findings(after), findings(before));
+    const [toReadable] = await ask(at);
+    assert.equal(toReadable?.title, 'Convert to readable schedule');
+    files.get(LAB_URI)!.version = version;
+    applyWorkspaceEdit(files, toReadable!.edit!);
+    assert.equal(files.get(LAB_URI)!.text, LAB_TEXT);
   });
 });

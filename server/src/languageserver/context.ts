@@ -21,6 +21,8 @@ export interface ClientAbilities {
   documentChanges: boolean;
   createFiles: boolean;
   snippets: boolean;
+  /** workspace/inlayHint/refresh (after a settings change). */
+  inlayHintRefresh: boolean;
 }
 
 export function readClientAbilities(capabilities: ClientCapabilities): ClientAbilities {
@@ -31,5 +33,6 @@ export function readClientAbilities(capabilities: ClientCapabilities): ClientAbi
     documentChanges: workspaceEdit?.documentChanges === true,
     createFiles: workspaceEdit?.resourceOperations?.includes('create') === true,
     snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+    inlayHintRefresh: capabilities.workspace?.inlayHint?.refreshSupport === true,
   };
 }

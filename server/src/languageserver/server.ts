@@ -18,6 +18,7 @@ import { onCodeLens } from './handlers/codeLens';
 import { onCompletion } from './handlers/completion';
 import { onExecuteCommand } from './handlers/executeCommand';
 import { onHover } from './handlers/hover';
+import { onInlayHint } from './handlers/inlayHint';
 import {
   onDefinition,
   onDocumentHighlight,
@@ -45,6 +46,7 @@ export function startServer(connection: Connection): ServerContext {
     documentChanges: false,
     createFiles: false,
     snippets: false,
+    inlayHintRefresh: false,
   };
   const sessions = new DocumentSessions();
   const settings = new SettingsStore(connection, () => client.configuration);
@@ -72,6 +74,7 @@ export function startServer(connection: Connection): ServerContext {
         documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
         workspaceSymbolProvider: true,
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'sms-schedule-language-server', version: '0.1.0' },
     };
@@ -87,6 +90,7 @@ export function startServer(connection: Connection): ServerContext {
     guarded(logger, 'didChangeConfiguration', undefined, (params) => {
       settings.changed(params.settings);
       diagnostics.refreshAll();
+      if (client.inlayHintRefresh) void connection.languages.inlayHint.refresh();
     }),
   );
 
@@ -115,6 +119,7 @@ export function startServer(connection: Connection): ServerContext {
   connection.onPrepareRename(guarded(logger, 'prepareRename', null, (params) => onPrepareRename(context, params)));
   connection.onRenameRequest(guarded(logger, 'rename', null, (params) => onRename(context, params)));
   connection.onWorkspaceSymbol(guarded(logger, 'workspaceSymbol', [], (params) => onWorkspaceSymbol(context, params)));
+  connection.languages.inlayHint.on(guarded(logger, 'inlayHint', [], (params) => onInlayHint(context, params)));
   connection.onExecuteCommand(guarded(logger, 'executeCommand', null, (params) => onExecuteCommand(context, params)));
 
   return context;

@@ -22,7 +22,8 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   const horizonDays = positiveInteger(input['horizonDays'], 1, 3660) ?? DEFAULT_SETTINGS.horizonDays;
   const defaultRunMinutes = positiveInteger(input['defaultRunMinutes'], 1, 1440) ?? DEFAULT_SETTINGS.defaultRunMinutes;
   const maxProblems = positiveInteger(input['maxProblems'], 1, 100_000) ?? DEFAULT_SETTINGS.maxProblems;
-  return { simulate, horizonDays, defaultRunMinutes, maxProblems };
+  const inlayHints = typeof input['inlayHints'] === 'boolean' ? input['inlayHints'] : DEFAULT_SETTINGS.inlayHints;
+  return { simulate, horizonDays, defaultRunMinutes, maxProblems, inlayHints };
 }
 
 export class SettingsStore {

@@ -33,6 +33,8 @@ export interface ServerSettings {
   readonly horizonDays: number | null;
   readonly defaultRunMinutes: number;
   readonly maxProblems: number;
+  /** Inlay hints: tokens in words, the UTC instant of local wall times. */
+  readonly inlayHints: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   horizonDays: null,
   defaultRunMinutes: 120,
   maxProblems: 200,
+  inlayHints: true,
 };
 
 // The timeline payload is the core's plain data (type-only: nothing of the core is bundled into the client).

@@ -3,18 +3,22 @@
  * text, never from message text:
  * - `schema` unknown key → the allowed key it most likely meant; a bad enum value → each allowed value;
  * - `unresolved-reference` → the closest defined name;
- * - `verify-interrupts-run` → disable the site's verify cycle, or set its interval to the nearest
- *   safe value (SPEC §7); each also carries the Cliverify configuration of the FIXED document.
+ * - `verify-interrupts-run` → move that assignment's start by the smallest 15-minute step that
+ *   clears it (listed first); disable the site's verify cycle, or set its interval to the nearest
+ *   safe value (SPEC §7), each with the Cliverify configuration of the FIXED document;
+ * - refactorings of the selected assignments: token ↔ readable schedule, where exact.
  * A diagnostic the snapshot does not have (same code, range and data) is from another version of
  * the text and gets no action: its range may point at other bytes now.
  */
-import { analyzeValidation, validateText, type Analysis } from '../analyze';
+import { analyzeValidation, validateText, type Analysis, type Validation } from '../analyze';
 import { cliverifyBuildName } from '../cliverify/config';
 import { nearestSafeInterval } from '../cliverify/fixes';
 import { readDiagnosticData, type DiagnosticData, type FindingData } from '../diagnosticData';
 import type { CoreDiagnostic, Range } from '../diagnostics';
 import { locate, type ParsedDocument } from '../document/parse';
+import { assignmentConversions } from '../edits/convertAssignment';
 import { applyEdits, setVerifyCycleValue, type TextEdit as SpanEdit } from '../edits/yamlEdits';
+import { retimeFix } from '../fixes/retime';
 import { modelLookup } from '../model/lookup';
 import type { Site } from '../model/types';
 import { closestMatch } from '../schema/closestMatch';
@@ -29,14 +33,17 @@ export interface CodeActionOptions {
   readonly uri: string;
 }
 
+/** The actions for the diagnostics the editor sent, then the refactorings of the selected `range`. */
 export function codeActions(
   context: FeatureContext,
+  range: Range,
   diagnostics: readonly ClientDiagnostic[],
   options: CodeActionOptions,
 ): CodeActionEntry[] {
   const { validation } = context;
   const actions: CodeActionEntry[] = [];
   const findings = new Map<string, { data: FindingData; diagnostics: unknown[] }>();
+  const assignments = new Map<string, { data: FindingData; diagnostics: unknown[] }>();
   for (const diagnostic of diagnostics) {
     const data = readDiagnosticData(diagnostic.data);
     if (data === undefined) continue;
@@ -44,9 +51,8 @@ export function codeActions(
       // Engine findings are checked against this snapshot's own engine run (see computeVerifyCycleFixes),
       // so a warning carried over from an earlier version still gets fixes computed on the current text.
       if (diagnostic.code !== 'verify-interrupts-run') continue;
-      const entry = findings.get(data.site) ?? { data, diagnostics: [] };
-      entry.diagnostics.push(diagnostic.original);
-      findings.set(data.site, entry);
+      addTo(findings, data.site, data, diagnostic.original);
+      addTo(assignments, `${data.advertisement}\u0000${data.assignment}`, data, diagnostic.original);
       continue;
     }
     if (!hasDiagnostic(validation.diagnostics, diagnostic, data)) continue;
@@ -54,11 +60,57 @@ export function codeActions(
   }
   if (findings.size > 0) {
     const analysis = context.analysis(options.settings);
+    // Moving the one run comes first: it changes nothing else (SPEC §7 v1.1).
+    for (const { data, diagnostics: fixed } of assignments.values()) {
+      const retime = retimeAction(analysis, data, options);
+      if (retime !== undefined) actions.push({ ...retime, diagnostics: fixed });
+    }
     for (const { data, diagnostics: fixed } of findings.values()) {
       actions.push(...verifyCycleFixes(analysis, data, options).map((fix) => ({ ...fix, diagnostics: fixed })));
     }
   }
+  actions.push(...conversions(validation, range));
   return actions;
+}
+
+function addTo(
+  groups: Map<string, { data: FindingData; diagnostics: unknown[] }>,
+  key: string,
+  data: FindingData,
+  original: unknown,
+): void {
+  const group = groups.get(key) ?? { data, diagnostics: [] };
+  group.diagnostics.push(original);
+  groups.set(key, group);
+}
+
+/** The re-time fix of one assignment (fixes/retime.ts): only its start value changes. */
+function retimeAction(
+  analysis: Analysis,
+  data: FindingData,
+  options: CodeActionOptions,
+): Omit<CodeActionEntry, 'diagnostics'> | undefined {
+  const fix = retimeFix(analysis, data.advertisement, data.assignment, analyzeOptions(options.settings));
+  if (fix === undefined) return undefined;
+  const lines = analysis.parsed.lines;
+  return {
+    title: fix.title,
+    kind: 'quickfix',
+    isPreferred: true,
+    edits: [{ range: lines.rangeOf(fix.edit), newText: fix.edit.newText }],
+  };
+}
+
+/** "Convert to readable schedule" / "Convert to SMS token" on the assignments the range touches (exact only). */
+function conversions(validation: Validation, range: Range): CodeActionEntry[] {
+  const lines = validation.parsed.lines;
+  const span = { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
+  return assignmentConversions(validation, span).map((conversion) => ({
+    title: conversion.title,
+    kind: 'refactor.rewrite',
+    diagnostics: [],
+    edits: [{ range: lines.rangeOf(conversion.edit), newText: conversion.edit.newText }],
+  }));
 }
 
 /** Whether the snapshot itself reports this diagnostic (same code, range and data). */

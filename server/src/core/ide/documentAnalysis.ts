@@ -18,6 +18,7 @@ import { completions } from './completion';
 import { analyzeOptions, type FeatureContext } from './context';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
+import { inlayHints } from './inlayHints';
 import { Navigation } from './navigationRanges';
 import { documentSymbols } from './symbols';
 import { errorTimeline, timeline } from './timeline';
@@ -29,9 +30,11 @@ import type {
   CompletionEntry,
   FoldingSpan,
   HoverResult,
+  InlayHintEntry,
   Lens,
   OutlineSymbol,
   Position,
+  Range,
 } from './types';
 
 export class StaleSnapshotError extends Error {
@@ -152,9 +155,20 @@ export class Snapshot {
     return completions(this.context, position, snippets);
   }
 
-  codeActions(diagnostics: readonly ClientDiagnostic[], options: CodeActionOptions): CodeActionEntry[] {
+  codeActions(range: Range, diagnostics: readonly ClientDiagnostic[], options: CodeActionOptions): CodeActionEntry[] {
     this.check();
-    return codeActions(this.context, diagnostics, options);
+    return codeActions(this.context, range, diagnostics, options);
+  }
+
+  /** Inlay hints in `range`: a token's meaning in words, the UTC instant of local wall times. */
+  inlayHints(range: Range): InlayHintEntry[] {
+    const { lines } = this.validation.parsed;
+    const span = { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
+    return inlayHints(this.current, span).map((hint) => ({
+      position: lines.positionAt(hint.offset),
+      label: hint.label,
+      ...(hint.tooltip !== undefined ? { tooltip: hint.tooltip } : {}),
+    }));
   }
 
   /** Definition, references, highlights, rename and id symbols (every id kind; works with errors). */

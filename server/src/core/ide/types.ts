@@ -49,6 +49,13 @@ export interface OutlineSymbol {
   readonly children?: readonly OutlineSymbol[];
 }
 
+export interface InlayHintEntry {
+  /** Where the hint goes: right after the value it explains. */
+  readonly position: Position;
+  readonly label: string;
+  readonly tooltip?: string;
+}
+
 export interface FoldingSpan {
   readonly startLine: number;
   readonly endLine: number;

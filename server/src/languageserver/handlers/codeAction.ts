@@ -31,18 +31,22 @@ export async function onCodeAction(context: ServerContext, params: CodeActionPar
   if (request === undefined) return [];
   const { document, snapshot, settings } = request;
   const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+  const only = params.context.only;
   const entries = snapshot.codeActions(
+    params.range,
     ours.map((d: Diagnostic) => ({ code: d.code, range: d.range, data: d.data, original: d })),
     { settings, uri },
   );
+  const wanted =
+    only === undefined ? entries : entries.filter((entry) => only.some((kind) => KINDS[entry.kind].startsWith(kind)));
   // Fixes that change verify cycles: remember what they produce, so applying one publishes its outcome at once.
   context.diagnostics.fixOutcomes.expect(
     uri,
-    entries
+    wanted
       .filter((entry) => entry.cliverifyFile !== undefined)
       .map((entry) => TextDocument.applyEdits(document, [...entry.edits])),
   );
-  return entries.map((entry) => toCodeAction(context, document, entry));
+  return wanted.map((entry) => toCodeAction(context, document, entry));
 }
 
 function toCodeAction(context: ServerContext, document: TextDocument, entry: CodeActionEntry): CodeAction {
