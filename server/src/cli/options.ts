@@ -1,5 +1,5 @@
 /** Parsers for flag values: each returns the value or throws a UsageError with a clear line. */
-import { parseLocalDateTime } from '../core/model/localDateTime';
+import { parseLocalDateTime } from '../core/index';
 import { UsageError } from './usageError';
 
 /** `--from`: a UTC wall time like `2001-03-01T00:00` (a trailing `Z` is accepted). */

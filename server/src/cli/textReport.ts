@@ -2,7 +2,7 @@
  * The human report of `check --format text`: problems as `file:line:col`, aligned tables of
  * interruptions and delays, and one summary line. Colour only when asked (a TTY without NO_COLOR).
  */
-import type { CoreDiagnostic, Severity } from '../core/diagnostics';
+import type { CoreDiagnostic, Severity } from '../core/index';
 import type { CheckedFile } from './checkJson';
 
 export interface TextStyle {

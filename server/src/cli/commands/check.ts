@@ -1,4 +1,4 @@
-import { analyzeText } from '../../core/analyze';
+import { analyzeText } from '../../core/index';
 import { checkJson, type CheckedFile } from '../checkJson';
 import { readDocument } from '../files';
 import { textReport } from '../textReport';

@@ -1,6 +1,4 @@
-import { describeSchedule } from '../../core/model/describe';
-import { decodeTokens, encodeSchedules } from '../../core/tokens/codec';
-import { schedulesFromJson, schedulesToJson } from '../../core/tokens/json';
+import { decodeTokens, describeSchedule, encodeSchedules, schedulesFromJson, schedulesToJson } from '../../core/index';
 import { ExitCode, UsageError } from '../usageError';
 
 /** `sms-schedule token decode TOKEN`: JSON (the same shape `token encode` reads) or plain words. */
