@@ -9,11 +9,13 @@ export function parseFromFlag(text: string): number {
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
 }
 
+/** A whole number in min..max; one message for every bad value, since it says what is accepted. */
 export function parseIntegerFlag(flag: string, min: number, max: number): (text: string) => number {
   return (text: string) => {
-    if (!/^\d+$/.test(text.trim())) throw new UsageError(`${flag}: '${text}' is not a whole number`);
-    const value = Number(text);
-    if (value < min || value > max) throw new UsageError(`${flag}: ${value} is outside ${min}..${max}`);
+    const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+    if (!(value >= min && value <= max)) {
+      throw new UsageError(`${flag}: '${text}' is not a whole number from ${min} to ${max}`);
+    }
     return value;
   };
 }
