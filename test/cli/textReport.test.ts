@@ -93,6 +93,8 @@ function tempDocument(name: string, text: string): string {
 
 const labText = readFileSync(join(ROOT, LAB), 'utf8');
 const zones: Record<string, string> = { LAB00015: 'America/New_York', CEN00020: 'Europe/London' };
+/** CEN20007 runs 'Silent update', whose estimatedRunMinutes is unknown. */
+const unknownRunTime = new Set(['CEN20007']);
 
 describe('check text report', () => {
   test('interruption rows: the assignment at FILE:LINE:COLUMN, numbered from 1, local run start beside UTC', () => {
@@ -107,7 +109,7 @@ describe('check text report', () => {
         String(f.assignment + 1),
         f.collection,
         expectedWhen(f.runStart, zones[f.collection]!),
-        `${(Date.parse(f.runEnd!) - Date.parse(f.runStart)) / 60_000} min`,
+        `${(Date.parse(f.runEnd!) - Date.parse(f.runStart)) / 60_000} min${unknownRunTime.has(f.advertisement) ? ' (assumed)' : ''}`,
         band(f),
         `${+(f.likelihood! * 100).toFixed(1)}%`,
         String(f.clientsAtRisk),
@@ -115,6 +117,10 @@ describe('check text report', () => {
     });
     // The lab example's nightly 00:30 run in New York is 04:30 UTC in May (EDT).
     assert.ok(rows.some((row) => row[4] === '2001-05-13 00:30 America/New_York (04:30Z)'));
+    assert.ok(
+      rows.some((row) => row[5] === '120 min (assumed)'),
+      'the default run time is marked as assumed',
+    );
   });
 
   test('delay rows, marked when the same run is also interrupted, with the reason', () => {

@@ -5,7 +5,7 @@
  * (a TTY without NO_COLOR). Human text counts assignments from 1; the JSON keeps 0-based indexes.
  */
 import { formatWhen, type CoreDiagnostic, type Delay, type Interruption, type Severity } from '../core/index';
-import { assignmentPlaces, type AssignmentPlaces } from './assignmentPlaces';
+import { assignmentContexts, type AssignmentContexts } from './assignmentContext';
 import type { CheckedFile } from './checkJson';
 
 export interface TextStyle {
@@ -21,7 +21,8 @@ const INTERRUPTION_LEGEND = [
   'A verify pass can start while the run is in progress. Microsoft (Q283130): the verify cycle then stops',
   'the install abruptly, no 10006/10007 status is sent, and the advertisement must be resent by hand.',
   'Our model, not Microsoft data: when a pass starts (CCIM wake-ups counted from client install) and how long',
-  "it lasts; Likelihood is the share of the collection's clients whose pass starts inside the run.",
+  "it lasts, a run's length when its program's run time is unknown (assumed), and Likelihood: the share of",
+  "the collection's clients whose pass starts inside the run.",
 ];
 
 const DELAY_LEGEND = [
@@ -60,15 +61,16 @@ export function textReport(files: readonly CheckedFile[], style: TextStyle): str
     ).length;
 
     if (sim && (sim.interruptions.length > 0 || sim.delays.length > 0)) {
-      const places = assignmentPlaces(file, analysis);
-      if (sim.interruptions.length > 0) {
-        out.push(...interruptionTable(sim.interruptions.toArray(), places, paint));
-        interruptions += sim.interruptions.length;
-        clients += sim.interruptions.toArray().reduce((sum, f) => sum + f.clientsAtRisk, 0);
+      const contexts = assignmentContexts(file, analysis);
+      const found = sim.interruptions.toArray();
+      if (found.length > 0) {
+        out.push(...interruptionTable(found, contexts, paint));
+        interruptions += found.length;
+        clients += found.reduce((sum, f) => sum + f.clientsAtRisk, 0);
         interrupted.push(file);
       }
       if (sim.delays.length > 0) {
-        out.push(...delayTable(sim.delays.toArray(), sim.interruptions.toArray(), places, paint));
+        out.push(...delayTable(sim.delays.toArray(), found, contexts, paint));
         delays += sim.delays.length;
       }
     }
@@ -92,16 +94,16 @@ export function textReport(files: readonly CheckedFile[], style: TextStyle): str
   return out.join('\n') + '\n';
 }
 
-function interruptionTable(findings: readonly Interruption[], places: AssignmentPlaces, paint: Paint): string[] {
+function interruptionTable(findings: readonly Interruption[], contexts: AssignmentContexts, paint: Paint): string[] {
   const rows = findings.map((f) => {
-    const place = places(f.advertisement, f.assignment);
+    const context = contexts(f.advertisement, f.assignment);
     return [
-      place.where,
+      context.where,
       f.advertisement,
       String(f.assignment + 1),
       f.collection,
-      formatWhen(f.runStart, place.zone),
-      `${Math.round((f.runEnd - f.runStart) / 60_000)} min`,
+      formatWhen(f.runStart, context.zone),
+      `${Math.round((f.runEnd - f.runStart) / 60_000)} min${context.runTimeAssumed ? ' (assumed)' : ''}`,
       passBand(f),
       percent(f.likelihood),
       String(f.clientsAtRisk),
@@ -129,23 +131,23 @@ function interruptionTable(findings: readonly Interruption[], places: Assignment
 function delayTable(
   findings: readonly Delay[],
   interruptions: readonly Interruption[],
-  places: AssignmentPlaces,
+  contexts: AssignmentContexts,
   paint: Paint,
 ): string[] {
   const interruptedRuns = new Set(interruptions.map(runKey));
   // Why one run can be in both tables: a band of pass starts, or two passes meeting one run.
   const reasons = new Set<'window' | 'passes'>();
   const rows = findings.map((f) => {
-    const place = places(f.advertisement, f.assignment);
+    const context = contexts(f.advertisement, f.assignment);
     const both = interruptedRuns.has(runKey(f));
     const reason = f.verifyEarliest !== f.verifyLatest ? 'window' : 'passes';
     if (both) reasons.add(reason);
     return [
-      place.where,
+      context.where,
       f.advertisement,
       String(f.assignment + 1),
       f.collection,
-      formatWhen(f.runStart, place.zone),
+      formatWhen(f.runStart, context.zone),
       passBand(f),
       both ? (reason === 'window' ? 'also interrupted *' : 'also interrupted **') : '',
     ];
