@@ -59,7 +59,10 @@ describe('sms-schedule check', () => {
     const run = runCli(['check', example('lab.sms.yaml'), '--exit-zero']);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /Interruptions \(\d+\)/);
-    assert.match(run.stdout, /Run start \(UTC\)\s+Run end\s+Advertisement/);
+    assert.match(
+      run.stdout,
+      /Where\s+Advertisement\s+Assignment\s+Collection\s+Run start \(local, UTC\)\s+Run\s+Verify/,
+    );
     assert.match(run.stdout, /1 file: \d+ interruptions? \(\d+ client runs at risk\)/);
     assert.ok(!run.stdout.includes('\u001b['), 'no colour when not a TTY');
   });

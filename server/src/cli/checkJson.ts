@@ -1,7 +1,5 @@
 /** The `check --format json` contract (SPEC §8): one object per run, times UTC with `Z`. */
-import type { Analysis } from '../core/analyze';
-import type { CoreDiagnostic } from '../core/diagnostics';
-import { formatInstant } from '../core/engine/time';
+import { formatInstant, type Analysis, type CoreDiagnostic } from '../core/index';
 
 export interface CheckedFile {
   readonly file: string;

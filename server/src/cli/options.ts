@@ -1,5 +1,5 @@
 /** Parsers for flag values: each returns the value or throws a UsageError with a clear line. */
-import { parseLocalDateTime } from '../core/model/localDateTime';
+import { parseLocalDateTime } from '../core/index';
 import { UsageError } from './usageError';
 
 /** `--from`: a UTC wall time like `2001-03-01T00:00` (a trailing `Z` is accepted). */
@@ -9,11 +9,13 @@ export function parseFromFlag(text: string): number {
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
 }
 
+/** A whole number in min..max; one message for every bad value, since it says what is accepted. */
 export function parseIntegerFlag(flag: string, min: number, max: number): (text: string) => number {
   return (text: string) => {
-    if (!/^\d+$/.test(text.trim())) throw new UsageError(`${flag}: '${text}' is not a whole number`);
-    const value = Number(text);
-    if (value < min || value > max) throw new UsageError(`${flag}: ${value} is outside ${min}..${max}`);
+    const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+    if (!(value >= min && value <= max)) {
+      throw new UsageError(`${flag}: '${text}' is not a whole number from ${min} to ${max}`);
+    }
     return value;
   };
 }

@@ -38,3 +38,15 @@ export { resendGuidance } from './cliverify/resendGuidance';
 // Navigation over ids (issue 12): definition, references, highlights, rename, id symbols (Snapshot.navigation)
 export type { Navigation, RangeHighlight, IdSymbolEntry, RenameOutcome } from './ide/navigationRanges';
 export type { IdKind } from './ide/idIndex';
+
+// cli: sms-schedule check / cliverify / token
+export { analyzeText } from './analyze';
+export type { Analysis } from './analyze';
+export { locate } from './document/parse';
+export { formatInstant } from './engine/time';
+export type { Delay, Interruption } from './engine/types';
+export { formatWhen } from './findings/when';
+export { modelLookup } from './model/lookup';
+export type { Assignment } from './model/types';
+export { parseLocalDateTime } from './model/localDateTime';
+export { buildCliverifyConfig, cliverifyFileName, cliverifyJson, renderCliverifyMarkdown } from './cliverify/config';

@@ -1,12 +1,12 @@
 import { lstatSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
-import { analyzeText } from '../../core/analyze';
 import {
+  analyzeText,
   buildCliverifyConfig,
   cliverifyFileName,
   cliverifyJson,
   isGeneratedCliverifyFile,
   renderCliverifyMarkdown,
-} from '../../core/cliverify/config';
+} from '../../core/index';
 import { basename } from 'node:path';
 import { readDocument } from '../files';
 import { ExitCode, UsageError } from '../usageError';
