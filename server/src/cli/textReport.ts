@@ -3,6 +3,7 @@
  * interruptions and delays, and one summary line. Colour only when asked (a TTY without NO_COLOR).
  */
 import type { CoreDiagnostic, Severity } from '../core/diagnostics';
+import { acceptedSection } from './acceptedSection';
 import type { CheckedFile } from './checkJson';
 
 export interface TextStyle {
@@ -83,6 +84,7 @@ export function textReport(files: readonly CheckedFile[], style: TextStyle): str
     out.push('');
   }
 
+  out.push(...acceptedSection(files));
   const summary =
     `${files.length} file${files.length === 1 ? '' : 's'}: ` +
     `${interruptions} interruption${interruptions === 1 ? '' : 's'} (${clients} client runs at risk), ` +

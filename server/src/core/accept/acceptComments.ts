@@ -200,3 +200,21 @@ export function itemKey(item: AcceptItem): string {
       return `assignment:${item.advertisement}:${item.assignment}`;
   }
 }
+
+/** The document path of an item. */
+export function itemPath(item: AcceptItem): Path {
+  switch (item.kind) {
+    case 'site':
+      return ['sites', item.site];
+    case 'collection':
+      return ['collections', item.collection];
+    case 'package':
+      return ['packages', item.package];
+    case 'program':
+      return ['packages', item.package, 'programs', item.program];
+    case 'advertisement':
+      return ['advertisements', item.advertisement];
+    case 'assignment':
+      return ['advertisements', item.advertisement, 'assignments', item.assignment];
+  }
+}

@@ -63,6 +63,8 @@ export interface AcceptedFindings {
   readonly interruptions: readonly AcceptedInterruption[];
   readonly delays: readonly AcceptedDelay[];
   readonly notes: readonly EngineNote[];
+  /** Whether the findings were simulated (else the usage counts are all zero and say nothing). */
+  readonly simulated: boolean;
   /** Accepted diagnostics of the validation (e.g. `unconfirmed-sms-version`). */
   readonly diagnostics: readonly CoreDiagnostic[];
   /** What comment `index` accepts (zero before a simulation). */
@@ -92,7 +94,8 @@ export function applyAcceptance(
   validationDiagnostics: readonly CoreDiagnostic[],
 ): AcceptanceOutcome {
   const comments = acceptComments(parsed);
-  if (comments.length === 0) return { accepted: emptyAccepted(), simulation, diagnostics: validationDiagnostics };
+  if (comments.length === 0)
+    return { accepted: emptyAccepted(simulation !== undefined), simulation, diagnostics: validationDiagnostics };
 
   const rules = new Rules(parsed, model, comments);
   const usage = comments.map(() => ({ interruptions: 0, clientsAtRisk: 0, delays: 0, notes: 0, diagnostics: 0 }));
@@ -162,6 +165,7 @@ export function applyAcceptance(
         return delays();
       },
       notes,
+      simulated: simulation !== undefined,
       diagnostics: acceptedDiagnostics,
       usageOf: (index) => usage[index] ?? ZERO_USAGE,
       problemsOf: (index) => problems[index] ?? [],
@@ -175,12 +179,13 @@ export function applyAcceptance(
 const ZERO_USAGE: CommentUsage = { interruptions: 0, clientsAtRisk: 0, delays: 0, notes: 0, diagnostics: 0 };
 
 /** Nothing accepted (a document without accept comments). */
-export function emptyAccepted(): AcceptedFindings {
+export function emptyAccepted(simulated: boolean): AcceptedFindings {
   return {
     comments: [],
     interruptions: [],
     delays: [],
     notes: [],
+    simulated,
     diagnostics: [],
     usageOf: () => ZERO_USAGE,
     problemsOf: () => [],
@@ -272,30 +277,8 @@ class Rules {
     }
     return best?.comment;
   }
-
   describe(item: AcceptItem): string {
-    const model = this.model;
-    switch (item.kind) {
-      case 'assignment': {
-        const ad = model?.advertisements.find((a) => a.index === item.advertisement);
-        return `assignment ${item.assignment} of ${ad?.id ?? `advertisement ${item.advertisement}`}`;
-      }
-      case 'advertisement':
-        return `advertisement ${model?.advertisements.find((a) => a.index === item.advertisement)?.id ?? item.advertisement}`;
-      case 'program': {
-        const pkg = model?.packages.find((p) => p.index === item.package);
-        const program = pkg?.programs.find((p) => p.index === item.program);
-        return program && pkg
-          ? `program '${program.name}' of ${pkg.id}`
-          : `program ${item.program} of package ${item.package}`;
-      }
-      case 'site':
-        return `site ${model?.sites.find((s) => s.index === item.site)?.code ?? item.site}`;
-      case 'collection':
-        return 'a collection item';
-      case 'package':
-        return 'a package item';
-    }
+    return describeAcceptItem(item, this.model);
   }
 }
 
@@ -321,6 +304,31 @@ function scopeOf(
     }
     default:
       return undefined;
+  }
+}
+
+/** Names an item for messages: `assignment 0 of LAB20001`, `program 'Setup' of LAB00012`, `site LAB`. */
+export function describeAcceptItem(item: AcceptItem, model: SmsDocument | undefined): string {
+  switch (item.kind) {
+    case 'assignment': {
+      const ad = model?.advertisements.find((a) => a.index === item.advertisement);
+      return `assignment ${item.assignment} of ${ad?.id ?? `advertisement ${item.advertisement}`}`;
+    }
+    case 'advertisement':
+      return `advertisement ${model?.advertisements.find((a) => a.index === item.advertisement)?.id ?? item.advertisement}`;
+    case 'program': {
+      const pkg = model?.packages.find((p) => p.index === item.package);
+      const program = pkg?.programs.find((p) => p.index === item.program);
+      return program && pkg
+        ? `program '${program.name}' of ${pkg.id}`
+        : `program ${item.program} of package ${item.package}`;
+    }
+    case 'site':
+      return `site ${model?.sites.find((s) => s.index === item.site)?.code ?? item.site}`;
+    case 'collection':
+      return 'a collection item';
+    case 'package':
+      return 'a package item';
   }
 }
 
