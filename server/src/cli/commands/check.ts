@@ -1,4 +1,4 @@
-import { analyzeText } from '../../core/analyze';
+import { analyzeText } from '../../core/index';
 import { checkJson, type CheckedFile } from '../checkJson';
 import { readDocument } from '../files';
 import { textReport } from '../textReport';
@@ -32,6 +32,7 @@ export function runCheck(paths: readonly string[], options: CheckOptions, write:
 
   if (files.some((f) => f.analysis.hasErrors)) return ExitCode.invalid;
   if (options.exitZero) return ExitCode.ok;
+  // An analysis' simulation leaves accepted interruptions out (SPEC §6.1, §8 v1.1): they do not count.
   return files.some((f) => (f.analysis.simulation?.interruptions.length ?? 0) > 0)
     ? ExitCode.interruptions
     : ExitCode.ok;
