@@ -59,7 +59,7 @@ export interface CommentUsage {
 export interface AcceptedFindings {
   /** Every accept comment of the document, in text order. */
   readonly comments: readonly AcceptComment[];
-  /** Accepted findings in SPEC §4.1 rule 10 order, each with its comment's reason (made on first read). */
+  /** Accepted findings in SPEC §4.1 rule 10 order, each with its comment (index) and reason. */
   readonly interruptions: readonly AcceptedInterruption[];
   readonly delays: readonly AcceptedDelay[];
   readonly notes: readonly EngineNote[];
@@ -112,8 +112,8 @@ export function applyAcceptance(
   }
 
   let open = simulation;
-  let interruptions: () => AcceptedInterruption[] = () => [];
-  let delays: () => AcceptedDelay[] = () => [];
+  let interruptions: AcceptedInterruption[] = [];
+  let delays: AcceptedDelay[] = [];
   const notes: EngineNote[] = [];
   if (simulation) {
     const reasonOf = (comment: number) => comments[comment]!.reason;
@@ -136,11 +136,11 @@ export function applyAcceptance(
         usage[comment]!.notes++;
       }
     }
-    for (const f of interrupted.accepted()) {
+    for (const f of interrupted.accepted) {
       usage[f.comment]!.interruptions++;
       usage[f.comment]!.clientsAtRisk += f.clientsAtRisk;
     }
-    for (const f of delayed.accepted()) usage[f.comment]!.delays++;
+    for (const f of delayed.accepted) usage[f.comment]!.delays++;
     interruptions = interrupted.accepted;
     delays = delayed.accepted;
     open = { horizon: simulation.horizon, interruptions: interrupted.open, delays: delayed.open, notes: openNotes };
@@ -158,12 +158,8 @@ export function applyAcceptance(
   return {
     accepted: {
       comments,
-      get interruptions() {
-        return interruptions();
-      },
-      get delays() {
-        return delays();
-      },
+      interruptions,
+      delays,
       notes,
       simulated: simulation !== undefined,
       diagnostics: acceptedDiagnostics,
@@ -193,22 +189,18 @@ export function emptyAccepted(simulated: boolean): AcceptedFindings {
   };
 }
 
-/** The open findings (a column view) and the accepted ones with their comment (made once, when read). */
+/** The open findings (a column view, no objects made) and the accepted ones with their comment and reason. */
 function splitFindings<T extends Interruption | Delay>(
   list: FindingList<T>,
   commentOf: (advertisement: string, assignment: number) => number | undefined,
   reasonOf: (comment: number) => string,
-): { open: FindingList<T>; accepted: () => (T & { reason: string; comment: number })[] } {
+): { open: FindingList<T>; accepted: (T & { reason: string; comment: number })[] } {
   const { matching, others } = list.partition((ad, asg) => commentOf(ad, asg) !== undefined);
-  let made: (T & { reason: string; comment: number })[] | undefined;
-  return {
-    open: others,
-    accepted: () =>
-      (made ??= matching.map((f) => {
-        const comment = commentOf(f.advertisement, f.assignment)!;
-        return { ...f, comment, reason: reasonOf(comment) };
-      })),
-  };
+  const accepted = matching.map((f) => {
+    const comment = commentOf(f.advertisement, f.assignment)!;
+    return { ...f, comment, reason: reasonOf(comment) };
+  });
+  return { open: others, accepted };
 }
 
 function totalOf(u: CommentUsage): number {
