@@ -214,6 +214,16 @@ describe('accepted findings', () => {
     assert.deepEqual(incremental.simulation!.interruptions.toArray(), whole.simulation!.interruptions.toArray());
   });
 
+  test('the per-assignment cap and its too-many-findings summary count only unaccepted findings', () => {
+    const capped = (text: string) =>
+      analyzeText(text, { maxFindingsPerAssignment: 1 }).allDiagnostics.filter(
+        (d) => d.code === 'too-many-findings' && d.message.includes('CEN20007 assignment 0'),
+      );
+    assert.equal(capped(LAB).length, 1, 'CEN20007 assignment 0 has more than one finding');
+    const text = lab([CEN_WEEKLY, '      # sms-schedule-accept verify-interrupts-run, verify-delays-run']);
+    assert.deepEqual(capped(text), []);
+  });
+
   test('without accept comments the analysis is the engine result', () => {
     assert.deepEqual(full.interruptions.toArray(), simulate(fullLab.model!).interruptions.toArray());
     assert.deepEqual(fullLab.accepted.comments, []);
