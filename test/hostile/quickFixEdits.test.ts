@@ -58,6 +58,12 @@ async function actionsFor(client: LspTestClient, uri: string, diagnostic: Diagno
  */
 function targetSpan(text: string, diagnostic: Diagnostic, action: CodeAction): { start: number; end: number } {
   const local = action.kind !== 'quickfix' || action.title.startsWith('Start ');
+  if (action.title.startsWith('Accept this risk')) {
+    // The comment goes on its own line right above the assignment item (an insertion within its indentation).
+    const start = offsetAt(text, diagnostic.range.start);
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    return { start: lineStart, end: start };
+  }
   if (diagnostic.code === 'schema' || local) {
     return { start: offsetAt(text, diagnostic.range.start), end: offsetAt(text, diagnostic.range.end) };
   }
@@ -115,6 +121,7 @@ test('every quick fix edits only its target, keeps all other bytes, and cannot b
       /Set site LAB's verify interval/,
       /Start LAB20001's assignment at 00:15 America\/New_York instead/,
       /Convert to SMS token/,
+      /Accept this risk… \(verify-interrupts-run\)/,
     ]) {
       assert.match(titles, expected);
     }

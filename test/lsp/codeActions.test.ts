@@ -12,6 +12,7 @@ import {
   type TextDocumentEdit,
 } from 'vscode-languageserver-protocol';
 import { analyzeText } from '../../server/src/core/analyze';
+import { adviseCliverify } from '../../server/src/core/cliverify/advice';
 import {
   buildCliverifyConfig,
   GENERATED_MARKER,
@@ -65,10 +66,9 @@ async function applyAndResimulate(
 function expectedMarkdown(text: string): string {
   const analysis = analyzeText(text, { defaultRunMinutes: 120 });
   assert.ok(analysis.model && analysis.simulation);
-  return renderCliverifyMarkdown(
-    buildCliverifyConfig(analysis.model, analysis.simulation, { defaultRunMinutes: 120 }),
-    'lab.sms.yaml',
-  );
+  const options = { defaultRunMinutes: 120 };
+  const config = buildCliverifyConfig(analysis.model, analysis.simulation, options);
+  return renderCliverifyMarkdown(adviseCliverify(config, analysis.model, analysis.accepted, options), 'lab.sms.yaml');
 }
 
 test('disable fix on site LAB edits only `enabled` and writes lab.cliverify.md', async () => {
@@ -88,6 +88,8 @@ test('disable fix on site LAB edits only `enabled` and writes lab.cliverify.md',
         // n * 759 h = 02-11 04:00Z, 03-14 19:00Z, 04-15 10:00Z, 05-17 01:00Z, 06-17 16:00Z: none
         // inside a 05:30-06:15Z (EST) or 04:30-05:15Z (EDT) run. 31 is tried before 29 (tie → larger).
         "Set site LAB's verify interval to 31 days (no interruptions in the horizon)",
+        // Last: accepting the risk (SPEC §6.1) instead of removing it.
+        'Accept this risk… (verify-interrupts-run)',
       ],
     );
     const [retime, disable] = actions;
@@ -178,7 +180,10 @@ test('the disable fix is preferred when no safe interval exists', async () => {
     const actions = await actionsFor(client, uri, lab);
     assert.deepEqual(
       actions.map((a) => [a.title, a.isPreferred]),
-      [['Disable the verify cycle on site LAB (Cliverify for SMS 2.0 SP1)', true]],
+      [
+        ['Disable the verify cycle on site LAB (Cliverify for SMS 2.0 SP1)', true],
+        ['Accept this risk… (verify-interrupts-run)', undefined],
+      ],
     );
   });
 });
@@ -293,6 +298,7 @@ test('fixes come from Diagnostic.data: a client that rewrites every message stil
         "Start LAB20001's assignment at 00:15 America/New_York instead (no interruptions)",
         'Disable the verify cycle on site LAB (Cliverify for SMS 2.0 SP1)',
         "Set site LAB's verify interval to 31 days (no interruptions in the horizon)",
+        'Accept this risk… (verify-interrupts-run)',
       ],
     );
     // Without its data a diagnostic gets no fix: nothing is guessed from the message.

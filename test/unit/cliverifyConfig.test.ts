@@ -122,7 +122,7 @@ describe('buildCliverifyConfig on examples/lab.sms.yaml', () => {
 
   it('has a stable JSON shape with ISO times', () => {
     const json = JSON.parse(JSON.stringify(cliverifyJson(config))) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(json), ['horizon', 'resendWindowFrom', 'sites', 'hierarchies']);
+    assert.deepEqual(Object.keys(json), ['horizon', 'resendWindowFrom', 'sites', 'hierarchies', 'accepted']);
     assert.deepEqual(json.horizon, { from: '2001-03-01T00:00:00Z', to: '2001-08-28T00:00:00Z' });
     assert.equal(json.resendWindowFrom, null);
     const sites = json.sites as Record<string, unknown>[];
@@ -139,8 +139,12 @@ describe('buildCliverifyConfig on examples/lab.sms.yaml', () => {
       'collections',
       'interruptions',
       'resend',
+      'advice',
     ]);
     assert.equal(sites[0]?.parent, null);
+    // Advice and accepted risks are filled in by `adviseCliverify` (see cliverifyAdvice.test.ts).
+    assert.equal(sites[1]?.advice, null);
+    assert.deepEqual(json.accepted, []);
     assert.equal(sites[1]?.periodicallyVerifyClientInstallation, true);
   });
 });

@@ -81,6 +81,26 @@ describe('nearestSafeInterval', () => {
     assert.equal(nearestSafeInterval(doc, 'LAB', { from: FROM, days: 60 }), 11);
   });
 
+  it('ignores interruptions an accept comment accepts (SPEC §6.1)', () => {
+    // As above: d=10 hits the day-10 run (assignment 0), d=11 the day-22 run (assignment 1), d=9 neither.
+    const doc = labDocument([once(at(1, 11)), once(at(1, 23))]);
+    const options = { from: FROM, days: 60 };
+    // Assignment 1 accepted: d=11 counts as safe, and ties with d=9 go to the longer interval.
+    assert.equal(
+      nearestSafeInterval(doc, 'LAB', options, (ad, asg) => ad === 'LAB20001' && asg === 1),
+      11,
+    );
+    // Assignment 0 accepted: the current d=10 leaves only an accepted interruption.
+    assert.equal(
+      nearestSafeInterval(doc, 'LAB', options, (ad, asg) => ad === 'LAB20001' && asg === 0),
+      10,
+    );
+    assert.equal(
+      nearestSafeInterval(doc, 'LAB', options, () => false),
+      9,
+    );
+  });
+
   it('returns the current interval when it is already safe', () => {
     // Run on day 15: d=10 passes on days 10, 20 → safe.
     assert.equal(nearestSafeInterval(labDocument([once(at(1, 16))]), 'LAB', { from: FROM, days: 60 }), 10);

@@ -113,3 +113,18 @@ test('tables of many chunks: rows written, copied segment by segment and read ba
     assert.deepEqual(copied.sorted(ranks)[kind].toArray(), table.sorted(ranks)[kind].toArray());
   }
 });
+
+test('partition splits by advertisement and assignment, keeping the order of both parts', () => {
+  const all = result.interruptions.toArray();
+  const test = (ad: string, asg: number) => asg === 0 && ad < 'M';
+  const { matching, others } = result.interruptions.partition(test);
+  assert.deepEqual(
+    matching.toArray(),
+    all.filter((f) => test(f.advertisement, f.assignment)),
+  );
+  assert.deepEqual(
+    others.toArray(),
+    all.filter((f) => !test(f.advertisement, f.assignment)),
+  );
+  assert.ok(matching.length > 0 && others.length > 0, 'both parts hold findings');
+});

@@ -6,6 +6,7 @@
  */
 import { formatWhen, type CoreDiagnostic, type Delay, type Interruption, type Severity } from '../core/index';
 import { assignmentContexts, type AssignmentContexts } from './assignmentContext';
+import { acceptedSection } from './acceptedSection';
 import type { CheckedFile } from './checkJson';
 
 export interface TextStyle {
@@ -77,6 +78,7 @@ export function textReport(files: readonly CheckedFile[], style: TextStyle): str
     out.push('');
   }
 
+  out.push(...acceptedSection(files));
   const unreadable = style.unreadable ?? [];
   const fileCount = files.length + unreadable.length;
   const summary =

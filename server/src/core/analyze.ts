@@ -2,6 +2,7 @@
  * The pipeline every caller uses the same way (CLI, language server, tests, benchmarks):
  * text → YAML (with ranges) → schema + semantic checks → model → engine → findings → diagnostics.
  */
+import { applyAcceptance, type AcceptanceOutcome, type AcceptedFindings } from './accept/acceptance';
 import type { CoreDiagnostic } from './diagnostics';
 import { parseText, type ParsedDocument } from './document/parse';
 import { simulate } from './engine/simulate';
@@ -33,8 +34,14 @@ export interface AnalyzeOptions extends SimulationOptions {
 }
 
 export interface Analysis extends Validation {
+  /** The engine's findings and notes that still ask for action: accepted ones (SPEC §6.1) are in `accepted`. */
   readonly simulation: SimulationResult | undefined;
-  /** Validation diagnostics followed by the engine's (interruptions, delays, notes); formatted on first use. */
+  /** What the document's accept comments accept (SPEC §6.1), with the comments themselves. */
+  readonly accepted: AcceptedFindings;
+  /**
+   * Validation diagnostics (without accepted ones, with `accept-invalid` / `accept-unused`) followed
+   * by the engine's (unaccepted interruptions, delays, notes); formatted on first use.
+   */
   readonly allDiagnostics: readonly CoreDiagnostic[];
   /** `allDiagnostics.length`, known without formatting them. */
   readonly diagnosticCount: number;
@@ -73,9 +80,12 @@ export function analyzeValidation(
 ): Analysis {
   const { model, parsed } = validation;
   // Nothing to simulate (and no meaningful horizon) when errors left no collection.
-  if (!model || model.collections.length === 0) return lazyAnalysis(validation, undefined, undefined);
-  const simulation = simulateModel(model, options);
-  return lazyAnalysis(validation, simulation, findingDiagnosticList(parsed, model, simulation, options));
+  if (!model || model.collections.length === 0) {
+    return lazyAnalysis(validation, applyAcceptance(parsed, model, undefined, validation.diagnostics), undefined);
+  }
+  const acceptance = applyAcceptance(parsed, model, simulateModel(model, options), validation.diagnostics);
+  const simulation = acceptance.simulation!;
+  return lazyAnalysis(validation, acceptance, findingDiagnosticList(parsed, model, simulation, options));
 }
 
 /**
@@ -117,14 +127,15 @@ export class IncrementalAnalyzer {
 
 function lazyAnalysis(
   validation: Validation,
-  simulation: SimulationResult | undefined,
+  acceptance: AcceptanceOutcome,
   engineDiagnostics: DiagnosticList | undefined,
 ): Analysis {
-  const base = validation.diagnostics;
+  const base = acceptance.diagnostics;
   let all: readonly CoreDiagnostic[] | undefined;
   return {
     ...validation,
-    simulation,
+    simulation: acceptance.simulation,
+    accepted: acceptance.accepted,
     diagnosticCount: base.length + (engineDiagnostics?.count ?? 0),
     get allDiagnostics(): readonly CoreDiagnostic[] {
       all ??= engineDiagnostics ? [...base, ...engineDiagnostics.take(Infinity)] : base;

@@ -38,7 +38,10 @@ export type DiagnosticCode =
   /** Extension of SPEC §6: findings beyond a cap are summarised in one diagnostic. */
   | 'too-many-findings'
   /** Extension of SPEC §6 (language server): a document over the size limit is not checked. */
-  | 'document-too-large';
+  | 'document-too-large'
+  /** SPEC §6 v1.1 / §6.1: an accept comment that cannot accept what it names, or accepts nothing. */
+  | 'accept-invalid'
+  | 'accept-unused';
 
 export interface RelatedInformation {
   readonly range: Range;

@@ -50,3 +50,7 @@ export { modelLookup } from './model/lookup';
 export type { Assignment } from './model/types';
 export { parseLocalDateTime } from './model/localDateTime';
 export { buildCliverifyConfig, cliverifyFileName, cliverifyJson, renderCliverifyMarkdown } from './cliverify/config';
+
+// Accepted risks (SPEC §6.1) and the Cliverify advice (SPEC §7 v1.1)
+export { adviseCliverify } from './cliverify/advice';
+export type { AcceptedDelay, AcceptedFindings, AcceptedInterruption } from './accept/acceptance';

@@ -50,6 +50,7 @@ export function runCheck(
 
   if (unreadable.length > 0 || files.some((f) => f.analysis.hasErrors)) return ExitCode.invalid;
   if (options.exitZero) return ExitCode.ok;
+  // An analysis' simulation leaves accepted interruptions out (SPEC §6.1, §8 v1.1): they do not count.
   return files.some((f) => (f.analysis.simulation?.interruptions.length ?? 0) > 0)
     ? ExitCode.interruptions
     : ExitCode.ok;

@@ -1,5 +1,6 @@
 import { lstatSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
 import {
+  adviseCliverify,
   analyzeText,
   buildCliverifyConfig,
   cliverifyFileName,
@@ -21,7 +22,10 @@ export interface CliverifyOptions {
   readonly force?: boolean;
 }
 
-/** `sms-schedule cliverify FILE`: the Cliverify settings per site (SPEC §7). */
+/**
+ * `sms-schedule cliverify FILE`: the Cliverify settings per site (SPEC §7), what would clear each
+ * site's unaccepted interruptions (v1.1) and the accepted risks (§6.1).
+ */
 export function runCliverify(
   path: string,
   options: CliverifyOptions,
@@ -38,7 +42,12 @@ export function runCliverify(
     }
     throw new UsageError(`${path}: fix the errors above before generating a Cliverify configuration`);
   }
-  const config = buildCliverifyConfig(analysis.model, analysis.simulation);
+  // The analysis' simulation leaves accepted findings out, so the counts and the advice are about the rest.
+  const config = adviseCliverify(
+    buildCliverifyConfig(analysis.model, analysis.simulation),
+    analysis.model,
+    analysis.accepted,
+  );
   if (options.format === 'json') {
     write(JSON.stringify(cliverifyJson(config), null, 2) + '\n');
     return ExitCode.ok;

@@ -9,6 +9,7 @@
  * from install, and therefore the time of day a pass starts.
  */
 import { resolveHorizon, simulate } from '../engine/simulate';
+import { acceptedJson, adviceJson } from './adviceOutput';
 import { DAY_MS, formatInstant } from '../engine/time';
 import type { Interruption, SimulationOptions, SimulationResult } from '../engine/types';
 import type { Site, SmsDocument, SmsVersion } from '../model/types';
@@ -67,12 +68,42 @@ export interface Hierarchy {
   readonly note?: string;
 }
 
+/** What clears a site's unaccepted interruptions in the horizon (SPEC §7 v1.1). */
+export interface SiteAdvice {
+  readonly site: string;
+  /** Unaccepted interruptions with the current settings. */
+  readonly interruptions: number;
+  /** The interval of the interval quick fix, or clearing "Periodically Verify Client Installation". */
+  readonly clears: { readonly kind: 'interval'; readonly intervalDays: number } | { readonly kind: 'disable' };
+}
+
+/** Findings accepted by one accept comment for one assignment (SPEC §6.1). */
+export interface AcceptedRisk {
+  readonly advertisement: string;
+  readonly name: string;
+  readonly collection: string;
+  readonly site: string;
+  readonly assignment: number;
+  readonly reason: string;
+  readonly interruptions: number;
+  /** The most clients at risk in one accepted interruption (model estimate). */
+  readonly maxClientsAtRisk: number;
+  readonly delays: number;
+  /** Starts of the first and last accepted run (instants, ms). */
+  readonly firstRun: number;
+  readonly lastRun: number;
+}
+
 export interface CliverifyConfig {
   readonly horizon: { readonly from: number; readonly to: number };
   /** Start of the window searched for the resend list (earliest presentTime), when non-empty. */
   readonly resendWindowFrom?: number;
   readonly sites: readonly SiteCliverify[];
   readonly hierarchies: readonly Hierarchy[];
+  /** Sites with unaccepted interruptions and what clears them, when computed (`advice.ts`). */
+  readonly advice?: readonly SiteAdvice[];
+  /** Accepted risks, when computed (`advice.ts`); `interruptions` above leave them out. */
+  readonly accepted?: readonly AcceptedRisk[];
 }
 
 export function cliverifyBuildName(version: SmsVersion): string {
@@ -219,8 +250,12 @@ function sum(values: readonly number[]): number {
  *                "model": { "durationMinutes", "ccimCycleHours" },
  *                "collections": [ { "id", "name", "clients" } ],
  *                "interruptions": { "count", "clientsAtRisk" },
- *                "resend": [ { "advertisement", "name", "collection", "interruptedRuns", "lastInterruptedRun": string } ] } ],
- *   "hierarchies": [ { "sites": string[], "smsVersions": string[], "mixedServicePacks": boolean, "note": string | null } ]
+ *                "resend": [ { "advertisement", "name", "collection", "interruptedRuns", "lastInterruptedRun": string } ],
+ *                "advice": { "clears": "interval" | "disable", "periodicallyVerifyClientInstallation": boolean,
+ *                            "verifyIntervalDays": number } | null } ],
+ *   "hierarchies": [ { "sites": string[], "smsVersions": string[], "mixedServicePacks": boolean, "note": string | null } ],
+ *   "accepted": [ { "site", "advertisement", "name", "collection", "assignment", "interruptions", "maxClientsAtRisk",
+ *                   "delays", "firstRun": string, "lastRun": string, "reason" } ]
  * }
  */
 export function cliverifyJson(config: CliverifyConfig): object {
@@ -246,6 +281,7 @@ export function cliverifyJson(config: CliverifyConfig): object {
         interruptedRuns: r.interruptedRuns,
         lastInterruptedRun: formatInstant(r.lastInterruptedRun),
       })),
+      advice: adviceJson(config, s),
     })),
     hierarchies: config.hierarchies.map((h) => ({
       sites: [...h.sites],
@@ -253,5 +289,6 @@ export function cliverifyJson(config: CliverifyConfig): object {
       mixedServicePacks: h.mixedServicePacks,
       note: h.note ?? null,
     })),
+    accepted: acceptedJson(config),
   };
 }

@@ -3,6 +3,7 @@
  * cycle off, or find the nearest "Verify Interval" that leaves no interruption in the horizon.
  * The YAML text edits are in `../edits/yamlEdits.ts`.
  */
+import type { IgnoredInterruption } from '../engine/findings';
 import { hasInterruption, resolveHorizon } from '../engine/simulate';
 import type { SimulationOptions } from '../engine/types';
 import type { Site, SmsDocument, VerifyCycle } from '../model/types';
@@ -25,11 +26,13 @@ export function disableVerifyFix(doc: SmsDocument, siteCode: string): VerifyCycl
  *
  * Only this site's advertisements are simulated (a reduced document); the horizon is fixed first from
  * the whole document so that dropping other advertisements cannot move its default start.
+ * Interruptions that `ignore` names (accepted risks, SPEC §6.1) do not count against an interval.
  */
 export function nearestSafeInterval(
   doc: SmsDocument,
   siteCode: string,
   options: SimulationOptions = {},
+  ignore?: IgnoredInterruption,
 ): number | undefined {
   const site = siteOf(doc, siteCode);
   const fixedOptions = withFixedHorizonStart(doc, options);
@@ -43,7 +46,7 @@ export function nearestSafeInterval(
         s.code === site.code ? { ...s, verifyCycle: { ...s.verifyCycle, intervalDays } } : s,
       ),
     };
-    return !hasInterruption(candidate, fixedOptions);
+    return !hasInterruption(candidate, fixedOptions, ignore);
   };
 
   const current = clamp(site.verifyCycle.intervalDays, MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS);

@@ -4,6 +4,7 @@
  * document gives an identical file.
  */
 import { formatInstant } from '../engine/time';
+import { acceptedMarkdown, adviceMarkdown } from './adviceOutput';
 import type { CliverifyConfig, Hierarchy, ResendItem, SiteCliverify } from './config';
 import { resendGuidance } from './resendGuidance';
 
@@ -32,6 +33,8 @@ export function renderCliverifyMarkdown(config: CliverifyConfig, documentFileNam
       'server listed. It is available from Microsoft Product Support Services, one build per service-pack level.',
   ];
   for (const site of config.sites) lines.push('', ...siteSection(site, config));
+  const accepted = acceptedMarkdown(config, escapeMarkdown);
+  if (accepted.length > 0) lines.push('', ...accepted);
   lines.push('', ...hierarchySection(config.hierarchies));
   lines.push('', ...sourcesSection());
   return lines.join('\n') + '\n';
@@ -58,6 +61,7 @@ function siteSection(site: SiteCliverify, config: CliverifyConfig): string[] {
     ...versionNoteLines(site),
     `- Collections: ${collections}`,
     `- Interruptions in the horizon with these settings: ${risk}`,
+    ...adviceMarkdown(config, site),
     '',
     'Steps:',
     '',

@@ -313,6 +313,23 @@ export class FindingList<T extends Interruption | Delay> implements Iterable<T> 
     return found;
   }
 
+  /**
+   * The findings whose advertisement and assignment pass `test`, and the others, each in this
+   * list's order; reads columns only (accepted risks, SPEC §6.1, are split off this way).
+   */
+  partition(test: (advertisement: string, assignment: number) => boolean): {
+    readonly matching: FindingList<T>;
+    readonly others: FindingList<T>;
+  } {
+    const matching: number[] = [];
+    const others: number[] = [];
+    for (let i = 0; i < this.order.length; i++) {
+      (test(this.advertisementAt(i), this.assignmentAt(i)) ? matching : others).push(this.order[i]!);
+    }
+    const view = (rows: number[]) => new FindingList(this.table, this.columns, Uint32Array.from(rows), this.make);
+    return { matching: view(matching), others: view(others) };
+  }
+
   map<U>(transform: (finding: T) => U): U[] {
     return Array.from(this.order, (row) => transform(this.make(this.table, this.columns, row)));
   }

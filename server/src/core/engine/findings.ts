@@ -31,18 +31,26 @@ export interface FindingSink {
   addDelay(assignment: number, runStart: number, verifyEarliest: number, verifyLatest: number): void;
 }
 
+/** Whether an interruption of this assignment is to be ignored (an accepted risk, SPEC §6.1). */
+export type IgnoredInterruption = (advertisement: string, assignment: number) => boolean;
+
 /** Answers "is there any interruption?" and stops the search at the first one (quick-fix search). */
 export class InterruptionProbe implements FindingSink {
   found = false;
+  private advertisement = '';
+
+  constructor(private readonly ignore?: IgnoredInterruption) {}
 
   get done(): boolean {
     return this.found;
   }
 
-  startSegment(): void {}
+  startSegment(advertisement: string): void {
+    this.advertisement = advertisement;
+  }
 
-  addInterruption(): void {
-    this.found = true;
+  addInterruption(assignment: number): void {
+    if (!this.ignore?.(this.advertisement, assignment)) this.found = true;
   }
 
   addDelay(): void {}

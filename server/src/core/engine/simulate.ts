@@ -4,7 +4,13 @@
  * number of occurrences (see `findings.ts` and `occurrences.ts`).
  */
 import type { Advertisement, SmsDocument } from '../model/types';
-import { collectFindings, compareCodePoints, InterruptionProbe, type FindingSink } from './findings';
+import {
+  collectFindings,
+  compareCodePoints,
+  InterruptionProbe,
+  type FindingSink,
+  type IgnoredInterruption,
+} from './findings';
 import { FindingTableBuilder } from './findingTable';
 import { installBand } from './passes';
 import { planAdvertisement, presentInstant, type PassCache } from './runs';
@@ -36,9 +42,13 @@ export function simulate(doc: SmsDocument, options: SimulationOptions = {}): Sim
   return { horizon, ...sink.build().sorted(advertisementRanks(doc)), notes };
 }
 
-/** Whether the horizon holds any interruption; stops at the first one found. */
-export function hasInterruption(doc: SmsDocument, options: SimulationOptions = {}): boolean {
-  const probe = new InterruptionProbe();
+/** Whether the horizon holds any interruption not ignored; stops at the first one found. */
+export function hasInterruption(
+  doc: SmsDocument,
+  options: SimulationOptions = {},
+  ignore?: IgnoredInterruption,
+): boolean {
+  const probe = new InterruptionProbe(ignore);
   run(doc, options, probe);
   return probe.found;
 }

@@ -11,6 +11,7 @@ import {
   renderCliverifyMarkdown,
   type CliverifyConfig,
 } from '../cliverify/config';
+import { adviseCliverify } from '../cliverify/advice';
 import type { SimulationOptions } from '../engine/types';
 
 /** `file:///dir/lab.sms.yaml` → `file:///dir/lab.cliverify.md` (only the last segment changes). */
@@ -75,7 +76,12 @@ export function cliverifyOutput(
   options: SimulationOptions,
 ): CliverifyOutput | undefined {
   if (analysis.model === undefined || analysis.simulation === undefined) return undefined;
-  const config = buildCliverifyConfig(analysis.model, analysis.simulation, options);
+  const config = adviseCliverify(
+    buildCliverifyConfig(analysis.model, analysis.simulation, options),
+    analysis.model,
+    analysis.accepted,
+    options,
+  );
   return {
     config,
     markdown: renderCliverifyMarkdown(config, documentFileName(documentUri)),

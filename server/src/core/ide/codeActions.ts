@@ -16,6 +16,8 @@ import { nearestSafeInterval } from '../cliverify/fixes';
 import { readDiagnosticData, type DiagnosticData, type FindingData } from '../diagnosticData';
 import type { CoreDiagnostic, Range } from '../diagnostics';
 import { locate, type ParsedDocument } from '../document/parse';
+import { acceptDiagnosticEdit } from '../accept/acceptEdit';
+import { ACCEPTABLE_CODES } from '../accept/acceptance';
 import { assignmentConversions } from '../edits/convertAssignment';
 import { applyEdits, setVerifyCycleValue, type TextEdit as SpanEdit } from '../edits/yamlEdits';
 import { retimeFix } from '../fixes/retime';
@@ -69,8 +71,36 @@ export function codeActions(
       actions.push(...verifyCycleFixes(analysis, data, options).map((fix) => ({ ...fix, diagnostics: fixed })));
     }
   }
+  // Accepting the risk comes after every fix that removes it.
+  actions.push(...acceptFixes(validation.parsed, diagnostics));
   actions.push(...conversions(validation, range));
   return actions;
+}
+
+/**
+ * "Accept this risk…" (SPEC §6.1): writes `# sms-schedule-accept CODE -- ` above the item the
+ * diagnostic is on; the reason is left for the user to type. One action per item and code.
+ */
+function acceptFixes(parsed: ParsedDocument, diagnostics: readonly ClientDiagnostic[]): CodeActionEntry[] {
+  const byEdit = new Map<string, CodeActionEntry>();
+  for (const diagnostic of diagnostics) {
+    if (typeof diagnostic.code !== 'string' || !ACCEPTABLE_CODES.has(diagnostic.code)) continue;
+    const edits = acceptDiagnosticEdit(parsed, { code: diagnostic.code, range: diagnostic.range });
+    if (edits.length === 0) continue;
+    const key = JSON.stringify(edits);
+    const existing = byEdit.get(key);
+    if (existing !== undefined) {
+      (existing.diagnostics as unknown[]).push(diagnostic.original);
+      continue;
+    }
+    byEdit.set(key, {
+      title: `Accept this risk… (${diagnostic.code})`,
+      kind: 'quickfix',
+      diagnostics: [diagnostic.original],
+      edits: edits.map((edit) => ({ range: parsed.lines.rangeOf(edit), newText: edit.newText })),
+    });
+  }
+  return [...byEdit.values()];
 }
 
 function addTo(
@@ -90,7 +120,9 @@ function retimeAction(
   data: FindingData,
   options: CodeActionOptions,
 ): Omit<CodeActionEntry, 'diagnostics'> | undefined {
-  const fix = retimeFix(analysis, data.advertisement, data.assignment, analyzeOptions(options.settings));
+  const fix = retimeFix(analysis, data.advertisement, data.assignment, analyzeOptions(options.settings), (i) =>
+    analysis.accepted.isInterruptionAccepted(i.advertisement, i.assignment),
+  );
   if (fix === undefined) return undefined;
   const lines = analysis.parsed.lines;
   return {
@@ -233,7 +265,9 @@ function computeVerifyCycleFixes(
       ...fixEdits(analysis.parsed, disable, options),
     });
   }
-  const interval = nearestSafeInterval(model, site.code, engineOptions);
+  const interval = nearestSafeInterval(model, site.code, engineOptions, (ad, assignment) =>
+    analysis.accepted.isInterruptionAccepted(ad, assignment),
+  );
   if (interval !== undefined && site.verifyCycle.enabled && interval !== site.verifyCycle.intervalDays) {
     const edits = setVerifyCycleValue(analysis.parsed, site.index, 'intervalDays', interval);
     if (edits.length > 0) {

@@ -11,6 +11,7 @@ import { resolveHorizon } from '../engine/simulate';
 import { describeAssignment, describeSchedule } from '../model/describe';
 import type { Advertisement, Site, SmsDocument } from '../model/types';
 import { schemaMarkdownDescriptionAt } from '../schema/schema';
+import { acceptHover } from '../accept/acceptHover';
 import { resendGuidance } from '../cliverify/resendGuidance';
 import { unconfirmedVersionNote } from '../semantics/smsVersionScope';
 import { decodeTokens } from '../tokens/codec';
@@ -28,7 +29,13 @@ const MODEL_NOTE = '_Model, not documented by Microsoft._';
 export function hover(context: FeatureContext, position: Position, settings: AnalysisSettings): HoverResult | null {
   const validation = context.validation;
   const parsed = validation.parsed;
-  const at = nodeAt(parsed.yaml.contents, parsed.lines.offsetAt(position));
+  const offset = parsed.lines.offsetAt(position);
+  // An accept comment (SPEC §6.1) is not a YAML node: it is found by its line.
+  if (validation.model !== undefined && /#\s*sms-schedule-accept/.test(lineText(parsed.text, offset))) {
+    const accepted = acceptHover(context.analysis(settings), offset);
+    if (accepted !== undefined) return { markdown: accepted };
+  }
+  const at = nodeAt(parsed.yaml.contents, offset);
   if (at === undefined) return null;
   const sections: string[] = [];
   if (at.onKey) {
@@ -60,6 +67,12 @@ export function hover(context: FeatureContext, position: Position, settings: Ana
   if (text === '') return null;
   const range = at.span ? parsed.lines.rangeOf(at.span) : undefined;
   return { markdown: text, ...(range ? { range } : {}) };
+}
+
+function lineText(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end < 0 ? text.length : end);
 }
 
 /** The decoded token(s), with the layout source (SMS_ST_* classes, documented by Microsoft). */
