@@ -1,0 +1,12 @@
+/** The core library's one entry point for the CLI and the language server. */
+
+// import: sms-schedule import, SPEC §9
+export { importSiteExport, readSmsVersionOption } from './import';
+export type {
+  ImportOptions,
+  ImportRefusal,
+  ImportResult,
+  ImportSuccess,
+  ImportWarning,
+  SmsVersionOptionResult,
+} from './import';
