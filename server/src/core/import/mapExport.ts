@@ -133,7 +133,8 @@ class Mapper {
         s.BuildNumber === undefined ? 'The export gives no BuildNumber' : `BuildNumber ${s.BuildNumber} is not known`;
       this.comment(
         ['sites', i, 'smsVersion'],
-        `${what} (1239 = 2.0, 1380 = SP1, 1493 = SP2 to SP4): "2.0" is written; set the site's service-pack level.`,
+        `${what} (1239 = 2.0, 1380 = SP1, 1493 = SP2 to SP4): "2.0" is written;\n` +
+          "set the site's service-pack level.",
       );
       const short =
         s.BuildNumber === undefined ? 'no BuildNumber' : `build ${s.BuildNumber} is not a known SMS 2.0 build`;
@@ -148,7 +149,9 @@ class Mapper {
   installEnd(): { at: LocalDateTime; what: string } | undefined {
     if (this.exported.exportedAt !== undefined) return { at: this.exported.exportedAt, what: 'the export time' };
     const times = this.exported.advertisements.map((a) => a.PresentTime).sort(compareLocalDateTime);
-    return times[0] === undefined ? undefined : { at: times[0], what: 'the earliest PresentTime (no exportedAt)' };
+    return times[0] === undefined
+      ? undefined
+      : { at: times[0], what: 'the earliest PresentTime (the export has no exportedAt)' };
   }
 
   collection(
@@ -163,7 +166,7 @@ class Mapper {
       const what = count === undefined ? 'no MemberCount' : 'MemberCount 0';
       this.comment(
         [...path, 'clients'],
-        `The export gives ${what}: 1 is written (a document needs at least 1); set the number of clients.`,
+        `The export gives ${what}: 1 is written (a document needs at least 1);\nset the number of clients.`,
       );
       this.warn(childPointer(c.pointer, 'MemberCount'), `${what}: clients: 1 written`);
     }
@@ -177,8 +180,8 @@ class Mapper {
     }
     this.comment(
       [...path, 'installed'],
-      `Client install times are not in SMS: the clients are taken as installed spread over one whole\n` +
-        `default verify interval (30 days) ending at ${end.what} (our assumption);\n` +
+      'Client install times are not in SMS. Our assumption: the clients were installed spread over one\n' +
+        `whole default verify interval (30 days) ending at ${end.what};\n` +
         'replace with the real install date or rollout window.',
     );
     return {
@@ -205,7 +208,8 @@ class Mapper {
     const why = central ? 'the first site without a parent' : 'the first site';
     this.comment(
       ['collections', i, 'site'],
-      `${c.CollectionID} does not start with an exported site code: ${code} (${why}) is written; check it.`,
+      `${c.CollectionID} does not start with an exported site code: ${code} (${why}) is written;\n` +
+        'check which site these clients report to.',
     );
     return code;
   }
@@ -269,7 +273,7 @@ class Mapper {
     this.checkReferences(a);
     this.checkGmtFlags(a, gmt, path);
     const notes = this.flagNotes(a);
-    const expirationTime = this.expiration(a);
+    const expirationTime = this.expiration(a, path);
     return {
       id: a.AdvertisementID,
       name: nonEmpty(a.AdvertisementName) ?? a.AdvertisementID,
@@ -318,14 +322,22 @@ class Mapper {
     }
   }
 
-  expiration(a: ExportAdvertisement): string | undefined {
+  expiration(a: ExportAdvertisement, path: DocumentPath): string | undefined {
     if (a.ExpirationTimeEnabled === true) {
       if (a.ExpirationTime !== undefined) return formatLocalDateTime(a.ExpirationTime);
+      this.comment(
+        [...path, 'presentTime'],
+        'ExpirationTimeEnabled is true in SMS, but the export gives no ExpirationTime.',
+      );
       this.warn(
         childPointer(a.pointer, 'ExpirationTime'),
         'ExpirationTimeEnabled is true but no ExpirationTime is given: none written',
       );
     } else if (a.ExpirationTimeEnabled === undefined && a.ExpirationTime !== undefined) {
+      this.comment(
+        [...path, 'presentTime'],
+        `The export gives ExpirationTime ${formatLocalDateTime(a.ExpirationTime)} without ExpirationTimeEnabled: not written.`,
+      );
       this.warn(
         childPointer(a.pointer, 'ExpirationTimeEnabled'),
         'is missing (a lazy property: the exporter must call Get()): the ExpirationTime is not written',
