@@ -8,6 +8,7 @@ import { isKnownTimeZone } from '../semantics/timeZones';
 import type { ImportRefusal, ImportWarning } from './exportTypes';
 import { ExportProblem } from './jsonReader';
 import { type ImportOptions, mapExport } from './mapExport';
+import { oneLine } from './oneLine';
 import { readExport } from './readExport';
 import { writeDocument } from './writeDocument';
 
@@ -62,7 +63,7 @@ export function importSiteExport(text: string, options: ImportOptions = {}): Imp
     return { ok: true, yaml: writeDocument(mapped), warnings: mapped.warnings };
   } catch (error) {
     if (error instanceof ExportProblem) {
-      return { ok: false, pointer: error.pointer, message: error.message, cause: 'export' };
+      return { ok: false, pointer: error.pointer, message: oneLine(error.message), cause: 'export' };
     }
     throw error;
   }

@@ -27,6 +27,7 @@ import type {
   SiteExport,
 } from './exportTypes';
 import { ExportProblem } from './jsonReader';
+import { oneLine } from './oneLine';
 import { childPointer } from './pointer';
 import { readableAssignment } from './readableToken';
 import { readBuild } from './smsBuild';
@@ -83,7 +84,7 @@ class Mapper {
   }
 
   warn(pointer: string, message: string): void {
-    this.warnings.push({ pointer, message });
+    this.warnings.push({ pointer, message: oneLine(message) });
   }
 
   // ---- sites --------------------------------------------------------------------------------

@@ -6,15 +6,18 @@
 import { Document, isMap, isPair, isScalar, isSeq, type Node, type Pair, Scalar, YAMLMap } from 'yaml';
 import type { DocumentComment } from './documentValue';
 import type { MappedDocument } from './mapExport';
+import { oneLine } from './oneLine';
 
 /** Keys whose map values read best on one line, as in the examples: `{ from: ..., to: ... }`. */
 const FLOW_KEYS = new Set(['installed', 'every', 'weekly', 'monthlyByWeekday', 'monthlyByDate']);
 /** Keys whose values are always double-quoted (tokens, versions like "2.0"), as in the examples. */
 const QUOTED_KEYS = new Set(['token', 'smsVersion']);
 
+/** Each line of `text` as a comment line (values from the export cannot add lines: see oneLine). */
 const asCommentLines = (text: string): string =>
   text
     .split('\n')
+    .map(oneLine)
     .map((line) => (line.startsWith(' ') ? line : ` ${line}`))
     .join('\n');
 
