@@ -1,5 +1,3 @@
-/** The core library's one entry point for the CLI and the language server. */
-
 // import: sms-schedule import, SPEC §9
 export { importSiteExport, readSmsVersionOption } from './import';
 export type {

@@ -3,6 +3,7 @@
  * unknown offset; RG "Date and Time Formats"). SPEC §9.1 keeps the first 12 digits as a wall time
  * (minute precision, like the document) and ignores the seconds, microseconds and offset.
  */
+import { MINUTE_MS, fromWallMs, wallMs } from '../engine/time';
 import { parseLocalDateTime } from '../model/localDateTime';
 import type { LocalDateTime } from '../model/types';
 
@@ -23,22 +24,9 @@ export function readDmtf(text: string): DmtfResult {
   return { ok: true, value: wall };
 }
 
-const MILLIS_PER_MINUTE = 60_000;
-
 /** A wall time moved by whole minutes on the plain calendar (no zone: both ends are wall times). */
 export function addMinutes(t: LocalDateTime, minutes: number): LocalDateTime {
-  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0..99 as 1900..1999.
-  const d = new Date(0);
-  d.setUTCFullYear(t.year, t.month - 1, t.day);
-  d.setUTCHours(t.hour, t.minute, 0, 0);
-  d.setTime(d.getTime() + minutes * MILLIS_PER_MINUTE);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  };
+  return fromWallMs(wallMs(t) + minutes * MINUTE_MS);
 }
 
 function shorten(text: string): string {

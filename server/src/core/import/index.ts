@@ -9,7 +9,7 @@ import type { ImportRefusal, ImportWarning } from './exportTypes';
 import { ExportProblem } from './jsonReader';
 import { type ImportOptions, mapExport } from './mapExport';
 import { oneLine } from './oneLine';
-import { readExport } from './readExport';
+import { SITE_CODE, readExport } from './readExport';
 import { writeDocument } from './writeDocument';
 
 export type { ImportOptions } from './mapExport';
@@ -22,8 +22,6 @@ export interface ImportSuccess {
 }
 
 export type ImportResult = ImportSuccess | ImportRefusal;
-
-const SITE_CODE = /^[A-Z0-9]{3}$/;
 
 export type SmsVersionOptionResult =
   | { readonly ok: true; readonly code: string; readonly version: SmsVersion }

@@ -29,7 +29,8 @@ import { readAssignedSchedule } from './scheduleObjects';
 export const EXPORT_FORMAT = 'sms-schedule-export';
 export const EXPORT_FORMAT_VERSION = 1;
 
-const SITE_CODE = /^[A-Z0-9]{3}$/;
+/** The document's site codes (SPEC §3): 3 characters A-Z or 0-9. */
+export const SITE_CODE = /^[A-Z0-9]{3}$/;
 
 function optionalDmtf(m: Member): LocalDateTime | undefined {
   const text = optionalString(m);
