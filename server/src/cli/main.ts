@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck } from './commands/check';
 import { runCliverify } from './commands/cliverify';
+import { collectSmsVersion, runImport } from './commands/import';
 import { runTokenDecode, runTokenEncode } from './commands/token';
 import { parseChoice, parseFromFlag, parseIntegerFlag } from './options';
 import { errorLine, ExitCode, UsageError } from './usageError';
@@ -76,6 +77,22 @@ function program(setExit: (code: number) => void, readStdin: () => Promise<strin
     .option('--force', 'with --write: overwrite a file sms-schedule did not generate')
     .exitOverride(usageFailure('sms-schedule cliverify'))
     .action((file: string, opts) => setExit(runCliverify(file, opts, out, err)));
+
+  root
+    .command('import')
+    .description('turn an SMS site export (JSON, written by exporters/export-sms-site.vbs) into an *.sms.yaml document')
+    .argument('<export>', 'the export file (format sms-schedule-export)')
+    .option('-o, --output <file>', 'write the document to FILE instead of stdout')
+    .option('--force', 'with -o: overwrite an existing file')
+    .option('--readable', 'write tokens as at/every/weekly/... where that is exact')
+    .option('--time-zone <zone>', 'IANA time zone of the clients (default UTC, with a comment)')
+    .option(
+      '--sms-version <code=version>',
+      'service-pack level of a site, e.g. LAB="2.0 SP3" (repeatable)',
+      collectSmsVersion,
+    )
+    .exitOverride(usageFailure('sms-schedule import'))
+    .action((file: string, opts) => setExit(runImport(file, opts, out, err)));
 
   const token = root
     .command('token')

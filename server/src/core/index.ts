@@ -54,3 +54,13 @@ export { buildCliverifyConfig, cliverifyFileName, cliverifyJson, renderCliverify
 // Accepted risks (SPEC §6.1) and the Cliverify advice (SPEC §7 v1.1)
 export { adviseCliverify } from './cliverify/advice';
 export type { AcceptedDelay, AcceptedFindings, AcceptedInterruption } from './accept/acceptance';
+// import: sms-schedule import, SPEC §9
+export { importSiteExport, readSmsVersionOption } from './import';
+export type {
+  ImportOptions,
+  ImportRefusal,
+  ImportResult,
+  ImportSuccess,
+  ImportWarning,
+  SmsVersionOptionResult,
+} from './import';
