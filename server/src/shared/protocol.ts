@@ -8,8 +8,17 @@ export const DIAGNOSTIC_SOURCE = 'sms-schedule';
 
 /** Server-side commands (workspace/executeCommand). */
 export const ServerCommands = {
-  /** args: [uri: string] → Timeline */
+  /**
+   * args: [uri: string, whatIf?: WhatIf] → Timeline. With a what-if, the timeline of the document as
+   * if those verify-cycle values were set (nothing is edited).
+   */
   simulate: 'smsSchedule.server.simulate',
+  /**
+   * args: [uri: string, version: number | null, whatIf: WhatIf] → WorkspaceEdit | null: the edits that
+   * set the what-if's values in the YAML (and regenerate NAME.cliverify.md), as the quick fixes do;
+   * null when nothing would change. Refused (an error reply) when `version` is not the open one.
+   */
+  applyWhatIf: 'smsSchedule.server.applyWhatIf',
   /** args: [uri: string] → { markdown: string; json: unknown; fileUri: string } */
   cliverify: 'smsSchedule.server.cliverify',
   /** args: [token: string] → { ok: true; description: string; json: unknown } | { ok: false; reason: string } */
@@ -41,6 +50,29 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   defaultRunMinutes: 120,
   maxProblems: 200,
 };
+
+/** Verify-cycle values to try on one site; a missing member keeps the document's value. */
+export interface VerifyCycleOverride {
+  /** "Periodically Verify Client Installation". */
+  readonly enabled?: boolean;
+  /** "Verify Interval", integer 1..365 days. */
+  readonly intervalDays?: number;
+  /** Our model: how long a pass keeps Smsapm32 down, integer 1..1440 minutes. */
+  readonly durationMinutes?: number;
+}
+
+/** A what-if: overrides by site code. */
+export type WhatIf = Readonly<Record<string, VerifyCycleOverride>>;
+
+/** A site's verify-cycle values as the document (or the what-if) sets them. */
+export interface TimelineSite {
+  readonly code: string;
+  readonly server: string;
+  readonly smsVersion: string;
+  readonly enabled: boolean;
+  readonly intervalDays: number;
+  readonly durationMinutes: number;
+}
 
 /** ISO strings (UTC, `Z`) so the payload is plain JSON. */
 export interface TimelineRun {
@@ -86,6 +118,10 @@ export interface Timeline {
   readonly horizon: { readonly from: string; readonly to: string };
   readonly rows: readonly TimelineRow[];
   readonly summary: { readonly interruptions: number; readonly delays: number; readonly clientsAtRisk: number };
+  /** The sites with the verify-cycle values this timeline was simulated with (the what-if's, if any). */
+  readonly sites?: readonly TimelineSite[];
+  /** The what-if this timeline was simulated with; absent for the document as written. */
+  readonly whatIf?: WhatIf;
   /** Set when the document has errors and no timeline could be computed. */
   readonly error?: string;
 }
