@@ -14,9 +14,9 @@ export const ServerCommands = {
    */
   simulate: 'smsSchedule.server.simulate',
   /**
-   * args: [uri: string, version: number | null, whatIf: WhatIf] → WorkspaceEdit | null: the edits that
-   * set the what-if's values in the YAML (and regenerate NAME.cliverify.md), as the quick fixes do;
-   * null when nothing would change. Refused (an error reply) when `version` is not the open one.
+   * args: [uri: string, version: number | null, whatIf: WhatIf] → ApplyWhatIfResult: the edit that
+   * sets the what-if's values in the YAML (and regenerates NAME.cliverify.md), as the quick fixes do.
+   * Refused when `version` is not the open document's.
    */
   applyWhatIf: 'smsSchedule.server.applyWhatIf',
   /** args: [uri: string] → { markdown: string; json: unknown; fileUri: string } */
@@ -63,6 +63,10 @@ export interface VerifyCycleOverride {
 
 /** A what-if: overrides by site code. */
 export type WhatIf = Readonly<Record<string, VerifyCycleOverride>>;
+
+/** `edit` is an LSP WorkspaceEdit, null when the document already has those values. */
+export type ApplyWhatIfResult =
+  { readonly ok: true; readonly edit: object | null } | { readonly ok: false; readonly reason: string };
 
 /** A site's verify-cycle values as the document (or the what-if) sets them. */
 export interface TimelineSite {

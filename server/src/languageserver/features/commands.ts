@@ -4,8 +4,16 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ExecuteCommandParams } from 'vscode-languageserver';
+import {
+  CreateFile,
+  TextDocumentEdit,
+  TextEdit,
+  type ExecuteCommandParams,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import { analyzeValidation, validateText, type Analysis } from '../../core/analyze';
+import { applyEdits } from '../../core/edits/yamlEdits';
+import { checkWhatIf, siteVerifyCycles, whatIfEdits, withVerifyCycles } from '../../core/index';
 import { locate } from '../../core/document/parse';
 import { collectionPasses, runsOf, type Run } from '../../core/engine/runs';
 import { formatInstant } from '../../core/engine/time';
@@ -14,12 +22,14 @@ import { decodeTokens } from '../../core/tokens/codec';
 import { schedulesToJson } from '../../core/tokens/json';
 import {
   ServerCommands,
+  type ApplyWhatIfResult,
   type ServerSettings,
   type Timeline,
   type TimelineFinding,
   type TimelineRow,
 } from '../../shared/protocol';
-import { cliverifyOutput } from '../cliverifyFile';
+import { cliverifyOutput, mayOverwrite, siblingCliverifyUri } from '../cliverifyFile';
+import { toLspTextEdit } from '../convert';
 import { analyzeOptions } from '../documents';
 import type { ServerContext } from '../server';
 import { MAX_DOCUMENT_BYTES, oversizedBytes, tooLargeMessage } from '../sizeLimit';
@@ -29,15 +39,31 @@ import { modelLookup } from '../../core/model/lookup';
 export const TIMELINE_MAX_RUNS_PER_ROW = 2000;
 
 export async function executeCommand(context: ServerContext, params: ExecuteCommandParams): Promise<unknown> {
-  const [first] = params.arguments ?? [];
+  const [first, second, third] = params.arguments ?? [];
   switch (params.command) {
     case ServerCommands.simulate: {
       if (typeof first !== 'string') throw new Error('simulate expects a document uri');
       const oversized = oversizedDocument(context, first);
       if (oversized !== undefined) return errorTimeline(first, oversized.version, tooLargeMessage(oversized.bytes));
       const { analysis, version, settings } = await analysisFor(context, first);
-      return timeline(first, version, analysis, settings);
+      if (second === undefined || second === null || analysis.model === undefined) {
+        return timeline(first, version, analysis, settings);
+      }
+      const checked = checkWhatIf(second, analysis.model);
+      if (!checked.ok) return errorTimeline(first, version, checked.reason);
+      const whatIf = analyzeValidation(
+        {
+          parsed: analysis.parsed,
+          diagnostics: analysis.diagnostics,
+          hasErrors: analysis.hasErrors,
+          model: withVerifyCycles(analysis.model, checked.overrides),
+        },
+        analyzeOptions(settings),
+      );
+      return { ...timeline(first, version, whatIf, settings), whatIf: checked.overrides };
     }
+    case ServerCommands.applyWhatIf:
+      return applyWhatIf(context, first, second, third);
     case ServerCommands.cliverify: {
       if (typeof first !== 'string') throw new Error('cliverify expects a document uri');
       if (oversizedDocument(context, first) !== undefined) return null;
@@ -82,6 +108,54 @@ async function analysisFor(
   if (!uri.startsWith('file:')) throw new Error(`${uri} is not open and not a file`);
   const text = readFileSync(fileURLToPath(uri), 'utf8');
   return { analysis: analyzeValidation(validateText(text), analyzeOptions(settings)), version: null, settings };
+}
+
+/**
+ * The what-if written into the open document: the YAML edits (pinned to `version`) and, as the
+ * quick fixes do, NAME.cliverify.md regenerated for the edited text. `edit` is null when nothing changes.
+ */
+async function applyWhatIf(
+  context: ServerContext,
+  uri: unknown,
+  version: unknown,
+  value: unknown,
+): Promise<ApplyWhatIfResult> {
+  if (typeof uri !== 'string') return { ok: false, reason: 'applyWhatIf expects a document uri' };
+  const document = context.store.get(uri);
+  if (document === undefined) return { ok: false, reason: `${uri} is not open` };
+  if (version !== null && version !== document.version) {
+    return { ok: false, reason: `the document changed since the what-if was simulated; try it again` };
+  }
+  const settings = await context.settings.forDocument(uri);
+  const analysis = context.store.analysis(document, settings);
+  const model = analysis.model;
+  if (model === undefined) return { ok: false, reason: 'the document has errors; fix them first' };
+  const checked = checkWhatIf(value, model);
+  if (!checked.ok) return checked;
+  const coreEdits = whatIfEdits(analysis.parsed, model, checked.overrides);
+  if (coreEdits.length === 0) return { ok: true, edit: null };
+  const lines = analysis.parsed.lines;
+  const yamlEdits = coreEdits.map((edit) => toLspTextEdit(lines, edit, edit.newText));
+  // Same shape as the quick fixes' edit (codeActions.ts fixEdit); to be one function when both move to the core.
+  if (!context.client.documentChanges) return { ok: true, edit: { changes: { [uri]: yamlEdits } } };
+  const documentChanges: WorkspaceEdit['documentChanges'] = [
+    TextDocumentEdit.create({ uri, version: document.version }, yamlEdits),
+  ];
+  if (context.client.createFiles) {
+    const options = analyzeOptions(settings);
+    const fixed = analyzeValidation(validateText(applyEdits(analysis.parsed.text, coreEdits)), options);
+    const output = cliverifyOutput(uri, fixed, options);
+    const sibling = siblingCliverifyUri(uri);
+    if (output !== undefined && sibling === output.fileUri && mayOverwrite(sibling, context.store)) {
+      documentChanges.push(
+        CreateFile.create(output.fileUri, { overwrite: true }),
+        TextDocumentEdit.create({ uri: output.fileUri, version: null }, [
+          TextEdit.insert({ line: 0, character: 0 }, output.markdown),
+        ]),
+      );
+    }
+  }
+  return { ok: true, edit: { documentChanges } };
 }
 
 export function decodeTokenCommand(token: unknown): unknown {
@@ -180,6 +254,7 @@ export function timeline(uri: string, version: number | null, analysis: Analysis
     version,
     horizon: { from: formatInstant(horizon.from), to: formatInstant(horizon.to) },
     rows,
+    sites: siteVerifyCycles(model),
     summary: {
       interruptions: simulation.interruptions.length,
       delays: simulation.delays.length,
