@@ -148,7 +148,13 @@ test('axisTicks: zoomed in, days or hours; every tick inside the window and far 
     days.map((t) => t.label),
     ['10 May 2001', '11 May', '12 May', '13 May', '14 May', '15 May', '16 May'],
   );
-  const hours = axisTicks({ from: Date.parse('2001-05-13T03:00:00Z'), to: Date.parse('2001-05-13T09:00:00Z') }, 400);
+  const sixHours = { from: Date.parse('2001-05-13T03:00:00Z'), to: Date.parse('2001-05-13T09:00:00Z') };
+  // On 400 px an hour is 67 px, too little for "13 May 03:00": every third hour instead.
+  assert.deepEqual(
+    axisTicks(sixHours, 400).map((t) => t.label),
+    ['13 May 03:00', '06:00'],
+  );
+  const hours = axisTicks(sixHours, 500);
   assert.deepEqual(
     hours.map((t) => t.label),
     ['13 May 03:00', '04:00', '05:00', '06:00', '07:00', '08:00'],

@@ -39,6 +39,8 @@ const MIN_INTERRUPTION_PX = 5;
 const MIN_DELAY_PX = 4;
 /** Average advance of an 11-px label character, to cut labels to the label column. */
 const LABEL_CHAR_PX = 6.6;
+/** The same for the 11-px tick labels, with digits and spaces. */
+const TICK_CHAR_PX = 5.6;
 
 /** Escapes text for XML element content and double-quoted attributes. */
 export function escapeXml(text: string): string {
@@ -116,21 +118,31 @@ const TICK_STEPS: readonly { readonly ms: number; readonly unit: 'hour' | 'day' 
   ];
 
 /**
- * UTC ticks inside `[from, to)` spaced at least `minSpacingPx` apart on a plot `plotWidth` px wide:
- * hours, days (Mondays for weeks) or month starts. A label names the month (and year) only where it
- * changes, so labels stay short in a narrow panel.
+ * UTC ticks inside `[from, to)` on a plot `plotWidth` px wide: hours, days (Mondays for weeks) or
+ * month starts, the finest step whose ticks are at least `minSpacingPx` apart and leave room for
+ * their longest label. A label names the month (and year) only where it changes, so labels stay
+ * short in a narrow panel.
  */
 export function axisTicks(window: TimeWindow, plotWidth: number, minSpacingPx = 44): Tick[] {
   const span = Math.max(1, window.to - window.from);
-  const step = TICK_STEPS.find((s) => (s.ms / span) * plotWidth >= minSpacingPx) ?? TICK_STEPS[TICK_STEPS.length - 1]!;
-  const instants = step.unit === 'month' ? monthStarts(window, step.count) : fixedSteps(window, step);
-  let previous: Date | undefined;
-  return instants.map((ms) => {
-    const date = new Date(ms);
-    const label = tickLabel(date, step.unit, previous);
-    previous = date;
-    return { ms, label };
-  });
+  let ticks: Tick[] = [];
+  for (const step of TICK_STEPS) {
+    const spacing = (step.ms / span) * plotWidth;
+    if (spacing < minSpacingPx) continue;
+    const instants = step.unit === 'month' ? monthStarts(window, step.count) : fixedSteps(window, step);
+    let previous: Date | undefined;
+    ticks = instants.map((ms) => {
+      const date = new Date(ms);
+      const label = tickLabel(date, step.unit, previous);
+      previous = date;
+      return { ms, label };
+    });
+    // Months are not all 30 days: the real spacing is at least 28/30 of the nominal one.
+    const real = step.unit === 'month' ? (spacing * 28) / 30 : spacing;
+    const longest = Math.max(0, ...ticks.map((tick) => tick.label.length));
+    if (real >= longest * TICK_CHAR_PX + 6) return ticks;
+  }
+  return ticks;
 }
 
 function monthStarts(window: TimeWindow, everyMonths: number): number[] {
