@@ -150,7 +150,7 @@ class TimelinePanel {
   private async applyWhatIf(whatIf: WhatIf): Promise<void> {
     const version = this.timeline?.version ?? null;
     const outcome = await this.whatIfApi.apply(this.uri, version, whatIf);
-    const name = documentBaseName(this.uri);
+    const name = this.uri.path.slice(this.uri.path.lastIndexOf('/') + 1);
     if (outcome.kind === 'refused') {
       void this.post({ type: 'notice', text: `Not applied: ${outcome.reason}`, error: true });
       await this.refresh();
@@ -159,10 +159,7 @@ class TimelinePanel {
     this.whatIf = {};
     void this.post({
       type: 'notice',
-      text:
-        outcome.kind === 'applied'
-          ? `Applied to ${name}: save the document to keep it.`
-          : `${name} already has these values.`,
+      text: outcome.kind === 'applied' ? `Applied to ${name}.` : `${name} already has these values.`,
       error: false,
     });
     await this.refresh();
