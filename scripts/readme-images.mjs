@@ -25,7 +25,7 @@ try {
     await page.setContent(
       `<body style="margin:0"><img id="shot" src="data:image/png;base64,${data}" style="width:${1400 * SCALE}px;display:block"></body>`,
     );
-    await page.waitForFunction(() => document.getElementById('shot').complete);
+    await page.waitForFunction('document.getElementById("shot").complete');
     await page.screenshot({
       path: `${root}images/readme/${target}`,
       type: 'jpeg',
