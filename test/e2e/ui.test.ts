@@ -476,6 +476,29 @@ test('a person opens the example, fixes the interruption and reads the timeline'
       await screenshot(page, '15-timeline');
     });
 
+    await step(page, 'zoom with Ctrl+wheel over the chart, pan with Shift+wheel', async () => {
+      const frame = timelineFrame(page);
+      const from = frame.locator('#view-from');
+      const to = frame.locator('#view-to');
+      const box = await frame.locator('#timeline svg').boundingBox();
+      assert.ok(box);
+      await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2);
+      await page.keyboard.down('Control');
+      await page.mouse.wheel(0, -100);
+      await page.keyboard.up('Control');
+      await waitFor('the range to narrow', async () => (await from.inputValue()) !== '2001-03-01', UI_DEADLINE_MS);
+      const zoomed = { from: await from.inputValue(), to: await to.inputValue() };
+      // Half the 180 days, still inside the horizon.
+      const days = (Date.parse(zoomed.to) - Date.parse(zoomed.from)) / 86_400_000;
+      assert.ok(days >= 89 && days <= 91 && zoomed.to <= '2001-08-28', JSON.stringify(zoomed));
+      await page.keyboard.down('Shift');
+      await page.mouse.wheel(0, -100);
+      await page.keyboard.up('Shift');
+      await waitFor('the range to move earlier', async () => (await from.inputValue()) < zoomed.from, UI_DEADLINE_MS);
+      await frame.locator('#fit').click();
+      await waitFor('the whole horizon again', async () => (await from.inputValue()) === '2001-03-01', UI_DEADLINE_MS);
+    });
+
     await step(page, 'zoom to a week: the labels stay, the 100 % interruption is wide', async () => {
       const frame = timelineFrame(page);
       await frame.locator('#view-from').fill('2001-05-10');
