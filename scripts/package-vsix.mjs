@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Builds the production bundles and packs the VSIX with @vscode/vsce. Everything the extension
 // needs is bundled by esbuild into dist/, so the package is made with --no-dependencies.
+// The VSIX's README (what the Extensions view shows) is the user-facing README.vsix.md, not the
+// developer README.md; its screenshots (images/readme/) are packed too and linked relatively
+// (--no-rewrite-relative-links: vsce would otherwise point them at a repository URL).
 // Usage: node scripts/package-vsix.mjs [--out FILE]   (default: sms-schedule-author-VERSION.vsix)
+//        node scripts/package-vsix.mjs --list         (the files the VSIX would hold, without building)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,6 +22,13 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// The README VS Code shows for the installed extension: user-facing, images packed and linked relatively.
+const readmePath = ['--readme-path', 'README.vsix.md'];
+if (process.argv.includes('--list')) {
+  run(npx, ['--no-install', 'vsce', 'ls', '--no-dependencies', ...readmePath]);
+  process.exit(0);
+}
+
 run(npm, ['run', 'build', '--silent', '--', '--production']);
 for (const file of ['dist/extension.js', 'dist/server.js', 'dist/webview/timeline.js', 'dist/webview/timeline.css']) {
   if (!existsSync(join(root, file))) {
@@ -29,7 +40,17 @@ for (const file of ['dist/extension.js', 'dist/server.js', 'dist/webview/timelin
 const licenseArgs = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((f) => existsSync(join(root, f)))
   ? []
   : ['--skip-license'];
-run(npx, ['--no-install', 'vsce', 'package', '--no-dependencies', ...licenseArgs, '--out', out]);
+run(npx, [
+  '--no-install',
+  'vsce',
+  'package',
+  '--no-dependencies',
+  ...readmePath,
+  '--no-rewrite-relative-links',
+  ...licenseArgs,
+  '--out',
+  out,
+]);
 
 const bytes = statSync(resolve(root, out)).size;
 console.log(

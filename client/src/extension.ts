@@ -8,6 +8,8 @@ import { ClientCommands } from '../../server/src/shared/protocol';
 import { ServerApi, createLanguageClient } from './languageClient';
 import { SimulationStatus } from './status';
 import { TimelinePanels } from './timelinePanel';
+import { WhatIfApi } from './whatIfApi';
+import { announceCliverifyWrites } from './cliverifyNotice';
 import { simulateCommand } from './commands/simulate';
 import { generateCliverifyCommand } from './commands/generateCliverify';
 import { decodeTokenCommand } from './commands/decodeToken';
@@ -20,9 +22,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createLanguageClient(context, output);
   const server = new ServerApi(client);
   const status = new SimulationStatus();
-  const panels = new TimelinePanels(context.extensionUri, server, status);
+  const panels = new TimelinePanels(context.extensionUri, server, new WhatIfApi(client), status);
   context.subscriptions.push(
     output,
+    announceCliverifyWrites(),
     status,
     panels,
     vscode.commands.registerCommand(ClientCommands.simulate, simulateCommand(panels)),

@@ -1,8 +1,9 @@
 // Level 3: a person's walk through the product in a real workbench (code-server 1.100.3 + Debian's
 // Chromium through playwright-core). Open examples/lab.sms.yaml from the Explorer, see the
 // interruption warning on LAB20001's nightly assignment and in the Problems panel, apply the quick
-// fix "Disable the verify cycle on site LAB…", save, see the warning go and lab.cliverify.md appear,
-// then simulate a fresh copy and read the timeline webview. Screenshots 10–15 are the proof.
+// fix "Disable the verify cycle on site LAB…", see the notification, save, see the warning go and
+// lab.cliverify.md appear; then simulate a fresh copy, read the timeline beside the editor, zoom it,
+// try a what-if and apply it. Screenshots 10–18 are the proof.
 // No sleeps: every wait is for a DOM state (or a file) under a bounded deadline.
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -216,6 +217,42 @@ function timelineFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
+const DOCUMENT_SUMMARY = '4 interruptions · 3 delays · 815 clients at risk · 2001-03-01 → 2001-08-28';
+
+/** Waits until `locator`'s text equals (string) or matches (RegExp) `expected`; the error shows the last text. */
+async function waitForText(locator: Locator, expected: string | RegExp): Promise<void> {
+  let last = '';
+  const matches = (text: string) => (typeof expected === 'string' ? text === expected : expected.test(text));
+  try {
+    await waitFor(
+      `text ${String(expected)}`,
+      async () => {
+        last = (
+          (await locator
+            .first()
+            .textContent({ timeout: 1000 })
+            .catch(() => '')) ?? ''
+        ).trim();
+        return matches(last);
+      },
+      UI_DEADLINE_MS,
+      100,
+    );
+  } catch (error) {
+    throw new Error(`${String(error)}; last text: ${JSON.stringify(last)}`, { cause: error });
+  }
+}
+
+/** The notification the extension shows after a quick fix (or the what-if) wrote lab.cliverify.md. */
+function cliverifyToast(page: Page): Locator {
+  return page.locator('.notifications-toasts .notification-toast', { hasText: /Wrote lab\.cliverify\.md/ }).first();
+}
+
+/** Whether the keyboard focus is in the main text editor (not in a notification). */
+async function focusInMainEditor(page: Page): Promise<boolean> {
+  return mainEditor(page).evaluate((editor) => editor.contains(editor.ownerDocument.activeElement));
+}
+
 function createWorkspace(prefix: string): string {
   const workspace = mkdtempSync(join(tmpdir(), `sms-e2e-ui-${prefix}-`));
   copyFileSync(EXAMPLE, join(workspace, 'lab.sms.yaml'));
@@ -299,6 +336,17 @@ test('a person opens the example, fixes the interruption and reads the timeline'
       // Keyboard, as a person at Ctrl+. would: the menu blocks the pointer until the mouse moves.
       await chooseFocusedAction(page, /^Disable the verify cycle on site LAB/);
       await page.locator('.action-widget').waitFor({ state: 'hidden', timeout: UI_DEADLINE_MS });
+    });
+
+    await step(page, 'a notification says lab.cliverify.md was written, without taking the focus', async () => {
+      const toast = cliverifyToast(page);
+      await toast.waitFor({ state: 'visible', timeout: UI_DEADLINE_MS });
+      await toast
+        .locator('a.monaco-button, .monaco-button', { hasText: /^Open$/ })
+        .first()
+        .waitFor({ timeout: UI_DEADLINE_MS });
+      // The editor keeps the keyboard: a person can type on after the fix.
+      assert.equal(await focusInMainEditor(page), true, 'the notification took the focus from the editor');
     });
 
     await step(page, 'save; the engine re-runs and LAB20001 is clean', async () => {
@@ -385,7 +433,7 @@ test('a person opens the example, fixes the interruption and reads the timeline'
       await screenshot(page, '14-cliverify');
     });
 
-    await step(page, 'second workspace: simulate a fresh copy and read the timeline', async () => {
+    await step(page, 'second workspace: the timeline beside the editor shows the whole horizon', async () => {
       const url = new URL(firstUrl);
       url.searchParams.set('folder', secondWorkspace);
       await page.goto(url.toString());
@@ -393,25 +441,123 @@ test('a person opens the example, fixes the interruption and reads the timeline'
       await openFileFromExplorer(page, 'lab.sms.yaml', UI_DEADLINE_MS);
       await runCommand(page, 'SMS Schedule: Simulate Verify-Cycle Interruptions', { attempts: 10 });
       const frame = timelineFrame(page);
-      const summary = frame.locator('#timeline svg.timeline text.summary');
-      await summary.waitFor({ state: 'visible', timeout: UI_DEADLINE_MS });
+      const summary = frame.locator('#summary');
       // From `sms-schedule check examples/lab.sms.yaml`: 4 interruptions (1 LAB20001 + 3 CEN20007),
       // 3 delays; clients at risk 800 + 5 + 5 + 5 = 815.
-      assert.equal(
-        await summary.textContent(),
-        '4 interruptions · 3 delays · 815 clients at risk · 2001-03-01 → 2001-08-28',
-      );
+      await waitForText(summary, DOCUMENT_SUMMARY);
       assert.equal(await frame.locator('#timeline g.row').count(), 2);
       assert.equal(await frame.locator('#timeline g.finding-interruption').count(), 4);
-      // Give the 1000-px-wide timeline the whole window, as a person would to read it.
-      await tab(page, 'Timeline: lab').click();
-      await runCommand(page, 'View: Maximize Editor Group and Hide Side Bars');
+      // Beside the editor (its default place and width), not maximized: a column of about half the window.
+      const column = (await page.locator('iframe.webview.ready').boundingBox())?.width ?? 0;
+      assert.ok(column > 300 && column < VIEWPORT.width * 0.6, `timeline column ${column} px`);
+      const fit = await frame.locator('#timeline').evaluate((el) => {
+        const svg = el.querySelector('svg');
+        return {
+          client: el.clientWidth,
+          scroll: el.scrollWidth,
+          svg: svg?.getBoundingClientRect().width ?? 0,
+          ticks: [...el.querySelectorAll('text.tick-label')].map((t) => t.textContent ?? ''),
+          page: el.ownerDocument.documentElement.scrollWidth - el.ownerDocument.documentElement.clientWidth,
+        };
+      });
+      // The SVG is drawn at the column's width: nothing hidden to the right, no sideways scrolling.
+      assert.ok(fit.scroll <= fit.client && Math.abs(fit.svg - fit.client) <= 1, JSON.stringify(fit));
+      assert.ok(fit.page <= 0, `the page scrolls sideways by ${fit.page} px`);
+      // The whole 180-day horizon: from March to the last month start inside it, August.
+      assert.equal(fit.ticks[0], 'Mar 2001');
+      assert.equal(fit.ticks.at(-1), 'Aug');
+      // The legend explains amber; the findings list counts them all, 1-based assignments.
+      await frame.locator('#legend', { hasText: /Delay \(amber\)/ }).waitFor({ timeout: UI_DEADLINE_MS });
+      await frame.locator('#findings', { hasText: '7 findings' }).waitFor({ timeout: UI_DEADLINE_MS });
+      assert.equal(await frame.locator('#findings li', { hasText: 'assignment 0' }).count(), 0);
+      await screenshot(page, '15-timeline');
+    });
+
+    await step(page, 'zoom with Ctrl+wheel over the chart, pan with Shift+wheel', async () => {
+      const frame = timelineFrame(page);
+      const from = frame.locator('#view-from');
+      const to = frame.locator('#view-to');
+      const box = await frame.locator('#timeline svg').boundingBox();
+      assert.ok(box);
+      await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2);
+      await page.keyboard.down('Control');
+      await page.mouse.wheel(0, -100);
+      await page.keyboard.up('Control');
+      await waitFor('the range to narrow', async () => (await from.inputValue()) !== '2001-03-01', UI_DEADLINE_MS);
+      const zoomed = { from: await from.inputValue(), to: await to.inputValue() };
+      // Half the 180 days, still inside the horizon.
+      const days = (Date.parse(zoomed.to) - Date.parse(zoomed.from)) / 86_400_000;
+      assert.ok(days >= 89 && days <= 91 && zoomed.to <= '2001-08-28', JSON.stringify(zoomed));
+      await page.keyboard.down('Shift');
+      await page.mouse.wheel(0, -100);
+      await page.keyboard.up('Shift');
+      await waitFor('the range to move earlier', async () => (await from.inputValue()) < zoomed.from, UI_DEADLINE_MS);
+      await frame.locator('#fit').click();
+      await waitFor('the whole horizon again', async () => (await from.inputValue()) === '2001-03-01', UI_DEADLINE_MS);
+    });
+
+    await step(page, 'zoom to a week: the labels stay, the 100 % interruption is wide', async () => {
+      const frame = timelineFrame(page);
+      await frame.locator('#view-from').fill('2001-05-10');
+      await frame.locator('#view-to').fill('2001-05-17');
+      await frame.locator('#view-to').dispatchEvent('change');
+      // Day ticks (every day or every other day, as the column's width allows), starting on 10 May.
+      await waitForText(frame.locator('#timeline text.tick-label'), '10 May 2001');
+      const ticks = await frame.locator('#timeline text.tick-label').allTextContents();
+      assert.ok(
+        ticks.slice(1).every((label) => /^1\d May$/.test(label)),
+        JSON.stringify(ticks),
+      );
+      const titles = frame.locator('#timeline text.row-title');
+      assert.deepEqual(await titles.allTextContents(), ['LAB20001 → LAB00015', 'CEN20007 → CEN00020']);
+      for (const title of await titles.all()) assert.equal(await title.isVisible(), true);
+      // The 45-minute run of 2001-05-13 holds the interruption: at a week on ~400 px it is several px wide.
+      const mark = frame.locator('#timeline g.finding-interruption rect.interruption').first();
+      assert.ok(((await mark.boundingBox())?.width ?? 0) >= 5);
+      await frame.locator('#findings', { hasText: '1 of 7 findings in view' }).waitFor({ timeout: UI_DEADLINE_MS });
+      await screenshot(page, '16-timeline-zoomed');
+      await frame.locator('#fit').click();
+      await frame.locator('#timeline text.tick-label', { hasText: 'Mar 2001' }).waitFor({ timeout: UI_DEADLINE_MS });
+    });
+
+    await step(page, 'what-if: LAB without the verify cycle, before editing', async () => {
+      const frame = timelineFrame(page);
+      const onDisk = readFileSync(join(secondWorkspace, 'lab.sms.yaml'), 'utf8');
+      await frame.locator('#whatif-LAB-enabled').uncheck();
+      await waitForText(frame.locator('#whatif-banner'), /4 → 3 interruptions · 815 → 15 clients at risk/);
+      await waitForText(frame.locator('#summary'), /^3 interruptions · 3 delays · 15 clients at risk/);
+      assert.equal(await frame.locator('#timeline g.finding-interruption').count(), 3);
+      // Tried, not written: the file and its editor are unchanged.
+      assert.equal(readFileSync(join(secondWorkspace, 'lab.sms.yaml'), 'utf8'), onDisk);
+      assert.equal(await isDirty(tab(page, 'lab.sms.yaml')), false);
+      await screenshot(page, '17-whatif');
+    });
+
+    await step(page, 'what-if Apply edits the YAML like the quick fix and says so', async () => {
+      const frame = timelineFrame(page);
+      await frame.locator('#whatif-apply').click();
+      const file = join(secondWorkspace, 'lab.sms.yaml');
+      const labTab = tab(page, 'lab.sms.yaml');
       await waitFor(
-        'the timeline webview to be wider than its 1000-px SVG',
-        async () => ((await page.locator('iframe.webview.ready').boundingBox())?.width ?? 0) > 1000,
+        'the what-if applied to lab.sms.yaml',
+        async () => (await isDirty(labTab)) || LAB_DISABLED.test(readFileSync(file, 'utf8')),
         UI_DEADLINE_MS,
       );
-      await screenshot(page, '15-timeline');
+      await cliverifyToast(page).waitFor({ state: 'visible', timeout: UI_DEADLINE_MS });
+      await waitForFile(join(secondWorkspace, 'lab.cliverify.md'), 'the configuration with LAB disabled', (markdown) =>
+        /## Site LAB[^#]*Periodically Verify Client Installation\*\* to: cleared \(off\)/.test(markdown),
+      );
+      // The panel now shows the edited document, with the form back at its values.
+      await waitForText(frame.locator('#summary'), /^3 interruptions · 3 delays · 15 clients at risk/);
+      await frame.locator('#whatif-banner').waitFor({ state: 'hidden', timeout: UI_DEADLINE_MS });
+      assert.equal(await frame.locator('#whatif-LAB-enabled').isChecked(), false);
+      await screenshot(page, '18-whatif-applied');
+      // "Open" on the notification opens the file.
+      await cliverifyToast(page)
+        .locator('.monaco-button', { hasText: /^Open$/ })
+        .first()
+        .click();
+      await tab(page, 'lab.cliverify.md').waitFor({ timeout: UI_DEADLINE_MS });
     });
   } finally {
     await workbench?.close();

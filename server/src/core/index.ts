@@ -64,3 +64,6 @@ export type {
   ImportWarning,
   SmsVersionOptionResult,
 } from './import';
+
+// What-if on the verify cycle (the timeline panel)
+export type { WhatIfFix } from './ide/whatIfFeature';

@@ -8,8 +8,17 @@ export const DIAGNOSTIC_SOURCE = 'sms-schedule';
 
 /** Server-side commands (workspace/executeCommand). */
 export const ServerCommands = {
-  /** args: [uri: string] → Timeline */
+  /**
+   * args: [uri: string, whatIf?: WhatIf] → Timeline. With a what-if, the timeline of the document as
+   * if those verify-cycle values were set (nothing is edited).
+   */
   simulate: 'smsSchedule.server.simulate',
+  /**
+   * args: [uri: string, version: number | null, whatIf: WhatIf] → ApplyWhatIfResult: the edit that
+   * sets the what-if's values in the YAML (and regenerates NAME.cliverify.md), as the quick fixes do.
+   * Refused when `version` is not the open document's.
+   */
+  applyWhatIf: 'smsSchedule.server.applyWhatIf',
   /** args: [uri: string] → { markdown: string; json: unknown; fileUri: string } */
   cliverify: 'smsSchedule.server.cliverify',
   /** args: [token: string] → { ok: true; description: string; json: unknown } | { ok: false; reason: string } */
@@ -45,5 +54,15 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   inlayHints: true,
 };
 
-// The timeline payload is the core's plain data (type-only: nothing of the core is bundled into the client).
-export type { Timeline, TimelineBand, TimelineFinding, TimelineRow, TimelineRun } from '../core/ide/timelineTypes';
+// The timeline payload and the what-if are the core's plain data (type-only: nothing of the core is bundled into the client).
+export type {
+  ApplyWhatIfResult,
+  Timeline,
+  TimelineBand,
+  TimelineFinding,
+  TimelineRow,
+  TimelineRun,
+  TimelineSite,
+  VerifyCycleOverride,
+  WhatIf,
+} from '../core/ide/timelineTypes';

@@ -12,7 +12,7 @@ export interface TextEdit {
   readonly newText: string;
 }
 
-export type VerifyCycleKey = 'enabled' | 'intervalDays';
+export type VerifyCycleKey = 'enabled' | 'intervalDays' | 'durationMinutes';
 
 /** The order of SPEC §3, used to place a new key next to its neighbours. */
 const CYCLE_KEY_ORDER = ['enabled', 'intervalDays', 'durationMinutes', 'ccimCycleHours'];

@@ -282,11 +282,11 @@ function computeVerifyCycleFixes(
   return fixes;
 }
 
-/** The YAML edits, and the Cliverify configuration of the text they produce. */
-function fixEdits(
+/** The YAML edits, and the Cliverify configuration of the text they produce (also the timeline's what-if). */
+export function fixEdits(
   parsed: ParsedDocument,
   spanEdits: readonly SpanEdit[],
-  options: CodeActionOptions,
+  options: Pick<CodeActionOptions, 'settings' | 'uri'>,
 ): Pick<CodeActionEntry, 'edits' | 'cliverifyFile'> {
   const edits: TextEdit[] = spanEdits.map((edit) => ({ range: parsed.lines.rangeOf(edit), newText: edit.newText }));
   const engineOptions = analyzeOptions(options.settings);

@@ -23,6 +23,7 @@ import { Navigation } from './navigationRanges';
 import { documentSymbols } from './symbols';
 import { errorTimeline, timeline } from './timeline';
 import type { Timeline } from './timelineTypes';
+import { whatIfFix, whatIfTimeline, type WhatIfFix } from './whatIfFeature';
 import type {
   AnalysisSettings,
   ClientDiagnostic,
@@ -192,6 +193,21 @@ export class Snapshot {
   /** `version`: the editor's version of the text (null for a file that is not open). */
   timeline(uri: string, settings: AnalysisSettings, version: number | null = this.version): Timeline {
     return timeline(uri, version, this.analysis(settings), settings);
+  }
+
+  /** The timeline as if the what-if's verify-cycle values were set (nothing is edited). */
+  whatIfTimeline(
+    uri: string,
+    settings: AnalysisSettings,
+    whatIf: unknown,
+    version: number | null = this.version,
+  ): Timeline {
+    return whatIfTimeline(uri, version, this.analysis(settings), settings, whatIf);
+  }
+
+  /** The edits that write the what-if into this text, as the quick fixes would. */
+  whatIfFix(uri: string, settings: AnalysisSettings, whatIf: unknown): WhatIfFix {
+    return whatIfFix(this.analysis(settings), uri, settings, whatIf);
   }
 
   /** Undefined when the document has errors that leave nothing to simulate. */

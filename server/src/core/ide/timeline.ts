@@ -9,6 +9,7 @@ import { formatInstant } from '../engine/time';
 import { modelLookup } from '../model/lookup';
 import { analyzeOptions } from './context';
 import type { Timeline, TimelineFinding, TimelineRow } from './timelineTypes';
+import { siteVerifyCycles } from './whatIf';
 import type { AnalysisSettings } from './types';
 
 /** Runs per timeline row; dense schedules (every minute for a year) are cut here. */
@@ -104,6 +105,7 @@ export function timeline(
     version,
     horizon: { from: formatInstant(horizon.from), to: formatInstant(horizon.to) },
     rows,
+    sites: siteVerifyCycles(model),
     summary: {
       interruptions: simulation.interruptions.length,
       delays: simulation.delays.length,

@@ -1,4 +1,31 @@
-/** The simulation timeline as plain JSON (the client's webview draws it; protocol.ts re-exports these). */
+/** The simulation timeline and its what-if as plain JSON (the client's webview draws it; protocol.ts re-exports these). */
+
+/** Verify-cycle values to try on one site; a missing member keeps the document's value. */
+export interface VerifyCycleOverride {
+  /** "Periodically Verify Client Installation". */
+  readonly enabled?: boolean;
+  /** "Verify Interval", integer 1..365 days. */
+  readonly intervalDays?: number;
+  /** Our model: how long a pass keeps Smsapm32 down, integer 1..1440 minutes. */
+  readonly durationMinutes?: number;
+}
+
+/** A what-if: overrides by site code. */
+export type WhatIf = Readonly<Record<string, VerifyCycleOverride>>;
+
+/** `edit` is an LSP WorkspaceEdit, null when the document already has those values. */
+export type ApplyWhatIfResult =
+  { readonly ok: true; readonly edit: object | null } | { readonly ok: false; readonly reason: string };
+
+/** A site's verify-cycle values as the document (or the what-if) sets them. */
+export interface TimelineSite {
+  readonly code: string;
+  readonly server: string;
+  readonly smsVersion: string;
+  readonly enabled: boolean;
+  readonly intervalDays: number;
+  readonly durationMinutes: number;
+}
 
 /** ISO strings (UTC, `Z`) so the payload is plain JSON. */
 export interface TimelineRun {
@@ -44,6 +71,10 @@ export interface Timeline {
   readonly horizon: { readonly from: string; readonly to: string };
   readonly rows: readonly TimelineRow[];
   readonly summary: { readonly interruptions: number; readonly delays: number; readonly clientsAtRisk: number };
+  /** The sites with the verify-cycle values this timeline was simulated with (the what-if's, if any). */
+  readonly sites?: readonly TimelineSite[];
+  /** The what-if this timeline was simulated with; absent for the document as written. */
+  readonly whatIf?: WhatIf;
   /** Set when the document has errors and no timeline could be computed. */
   readonly error?: string;
 }

@@ -3,21 +3,12 @@
  * turns them into workspace edits pinned to the document's version, plus the Cliverify file beside
  * the document when the client can create files and the file is ours to overwrite.
  */
-import {
-  CodeActionKind,
-  CreateFile,
-  TextDocumentEdit,
-  TextEdit,
-  type CodeAction,
-  type CodeActionParams,
-  type Diagnostic,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { siblingCliverifyUri, type CodeActionEntry } from '../../core/index';
+import type { CodeActionEntry } from '../../core/index';
 import { DIAGNOSTIC_SOURCE } from '../../shared/protocol';
-import { mayOverwrite } from '../cliverifyWrite';
 import type { ServerContext } from '../context';
+import { workspaceEdit } from '../workspaceEdit';
 import { snapshotOf } from './snapshotOf';
 
 const KINDS: Record<CodeActionEntry['kind'], string> = {
@@ -57,26 +48,4 @@ function toCodeAction(context: ServerContext, document: TextDocument, entry: Cod
     ...(entry.isPreferred ? { isPreferred: true } : {}),
     edit: workspaceEdit(context, document, entry),
   };
-}
-
-function workspaceEdit(context: ServerContext, document: TextDocument, entry: CodeActionEntry): WorkspaceEdit {
-  const { uri, version } = document;
-  const edits = entry.edits.map((edit) => TextEdit.replace(edit.range, edit.newText));
-  if (!context.client.documentChanges) return { changes: { [uri]: edits } };
-  const documentChanges: WorkspaceEdit['documentChanges'] = [TextDocumentEdit.create({ uri, version }, edits)];
-  const sibling = siblingCliverifyUri(uri);
-  if (
-    entry.cliverifyFile !== undefined &&
-    context.client.createFiles &&
-    sibling !== undefined &&
-    mayOverwrite(sibling, context.sessions)
-  ) {
-    documentChanges.push(
-      CreateFile.create(sibling, { overwrite: true }),
-      TextDocumentEdit.create({ uri: sibling, version: null }, [
-        TextEdit.insert({ line: 0, character: 0 }, entry.cliverifyFile.markdown),
-      ]),
-    );
-  }
-  return { documentChanges };
 }

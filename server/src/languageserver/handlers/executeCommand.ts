@@ -6,20 +6,24 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ExecuteCommandParams } from 'vscode-languageserver';
 import { analyzeDocumentText, decodeToken, errorTimeline, type Snapshot } from '../../core/index';
-import { ServerCommands, type ServerSettings } from '../../shared/protocol';
+import { ServerCommands, type ApplyWhatIfResult, type ServerSettings } from '../../shared/protocol';
 import type { ServerContext } from '../context';
+import { workspaceEdit } from '../workspaceEdit';
 import { MAX_DOCUMENT_BYTES, oversizedBytes, tooLargeMessage } from '../sizeLimit';
 
 export async function onExecuteCommand(context: ServerContext, params: ExecuteCommandParams): Promise<unknown> {
-  const [first] = params.arguments ?? [];
+  const [first, second, third] = params.arguments ?? [];
   switch (params.command) {
     case ServerCommands.simulate: {
       if (typeof first !== 'string') throw new Error('simulate expects a document uri');
       const oversized = oversizedDocument(context, first);
       if (oversized !== undefined) return errorTimeline(first, oversized.version, tooLargeMessage(oversized.bytes));
       const { snapshot, version, settings } = await snapshotFor(context, first);
-      return snapshot.timeline(first, settings, version);
+      if (second === undefined || second === null) return snapshot.timeline(first, settings, version);
+      return snapshot.whatIfTimeline(first, settings, second, version);
     }
+    case ServerCommands.applyWhatIf:
+      return applyWhatIf(context, first, second, third);
     case ServerCommands.cliverify: {
       if (typeof first !== 'string') throw new Error('cliverify expects a document uri');
       if (oversizedDocument(context, first) !== undefined) return null;
@@ -33,6 +37,28 @@ export async function onExecuteCommand(context: ServerContext, params: ExecuteCo
     default:
       throw new Error(`unknown command ${params.command}`);
   }
+}
+
+/** The what-if written into the open document, as the quick fixes write theirs; refused for another version. */
+async function applyWhatIf(
+  context: ServerContext,
+  uri: unknown,
+  version: unknown,
+  whatIf: unknown,
+): Promise<ApplyWhatIfResult> {
+  if (typeof uri !== 'string') return { ok: false, reason: 'applyWhatIf expects a document uri' };
+  const document = context.sessions.get(uri);
+  if (document === undefined) return { ok: false, reason: `${uri} is not open` };
+  if (version !== null && version !== document.version) {
+    return { ok: false, reason: 'the document changed since the what-if was simulated; try it again' };
+  }
+  const settings = await context.settings.forDocument(uri);
+  if (!context.sessions.isCurrent(uri, document.version)) {
+    return { ok: false, reason: 'the document changed; try it again' };
+  }
+  const result = context.sessions.snapshot(document).whatIfFix(uri, settings, whatIf);
+  if (!result.ok) return result;
+  return { ok: true, edit: result.fix === null ? null : workspaceEdit(context, document, result.fix) };
 }
 
 /** The size of the open document or file at `uri` when it is over the limit (it is never parsed). */
