@@ -14,6 +14,7 @@ import { simulateCommand } from './commands/simulate';
 import { generateCliverifyCommand } from './commands/generateCliverify';
 import { decodeTokenCommand } from './commands/decodeToken';
 import { revealCommand } from './commands/reveal';
+import { importSiteExportCommand } from './commands/importSiteExport';
 
 let client: LanguageClient | undefined;
 
@@ -32,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(ClientCommands.generateCliverify, generateCliverifyCommand(server)),
     vscode.commands.registerCommand(ClientCommands.decodeToken, decodeTokenCommand(server)),
     vscode.commands.registerCommand(ClientCommands.reveal, revealCommand),
+    vscode.commands.registerCommand(ClientCommands.importSiteExport, importSiteExportCommand(server, output)),
   );
   await client.start();
 }

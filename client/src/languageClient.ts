@@ -6,7 +6,12 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { LANGUAGE_ID, ServerCommands, type Timeline } from '../../server/src/shared/protocol';
+import {
+  LANGUAGE_ID,
+  ServerCommands,
+  type Timeline,
+  type ImportSiteExportResult,
+} from '../../server/src/shared/protocol';
 
 /** The client id also names the trace setting the library reads: `smsSchedule.trace.server`. */
 const CLIENT_ID = 'smsSchedule';
@@ -56,6 +61,10 @@ export class ServerApi {
 
   decodeToken(token: string): Promise<DecodeTokenResult> {
     return this.execute<DecodeTokenResult>(ServerCommands.decodeToken, token);
+  }
+
+  importSiteExport(text: string): Promise<ImportSiteExportResult> {
+    return this.execute<ImportSiteExportResult>(ServerCommands.importSiteExport, text);
   }
 
   private async execute<T>(command: string, ...args: unknown[]): Promise<T> {

@@ -21,6 +21,8 @@ export const ServerCommands = {
   applyWhatIf: 'smsSchedule.server.applyWhatIf',
   /** args: [uri: string] → { markdown: string; json: unknown; fileUri: string } */
   cliverify: 'smsSchedule.server.cliverify',
+  /** args: [exportText: string, options?: { readable?: boolean; timeZone?: string }] → ImportSiteExportResult (SPEC §9) */
+  importSiteExport: 'smsSchedule.server.importSiteExport',
   /** args: [token: string] → { ok: true; description: string; json: unknown } | { ok: false; reason: string } */
   decodeToken: 'smsSchedule.server.decodeToken',
 } as const;
@@ -30,9 +32,19 @@ export const ClientCommands = {
   simulate: 'smsSchedule.simulate',
   generateCliverify: 'smsSchedule.generateCliverify',
   decodeToken: 'smsSchedule.decodeToken',
+  importSiteExport: 'smsSchedule.importSiteExport',
   /** args: [uri: string, line: number, character: number] — reveal a position (timeline clicks, CodeLens). */
   reveal: 'smsSchedule.reveal',
 } as const;
+
+/** The document an SMS site export becomes, with the importer's warnings, or why the export was refused. */
+export type ImportSiteExportResult =
+  | {
+      readonly ok: true;
+      readonly yaml: string;
+      readonly warnings: readonly { readonly pointer: string; readonly message: string }[];
+    }
+  | { readonly ok: false; readonly pointer: string; readonly message: string };
 
 export type SimulateMode = 'onSave' | 'onType' | 'off';
 

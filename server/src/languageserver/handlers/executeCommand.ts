@@ -5,8 +5,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ExecuteCommandParams } from 'vscode-languageserver';
-import { analyzeDocumentText, decodeToken, errorTimeline, type Snapshot } from '../../core/index';
-import { ServerCommands, type ApplyWhatIfResult, type ServerSettings } from '../../shared/protocol';
+import { analyzeDocumentText, decodeToken, errorTimeline, importSiteExport, type Snapshot } from '../../core/index';
+import {
+  ServerCommands,
+  type ApplyWhatIfResult,
+  type ImportSiteExportResult,
+  type ServerSettings,
+} from '../../shared/protocol';
 import type { ServerContext } from '../context';
 import { workspaceEdit } from '../workspaceEdit';
 import { MAX_DOCUMENT_BYTES, oversizedBytes, tooLargeMessage } from '../sizeLimit';
@@ -34,9 +39,24 @@ export async function onExecuteCommand(context: ServerContext, params: ExecuteCo
     }
     case ServerCommands.decodeToken:
       return decodeToken(first);
+    case ServerCommands.importSiteExport:
+      return importExport(first, second);
     default:
       throw new Error(`unknown command ${params.command}`);
   }
+}
+
+/** SPEC §9 on the export's text (the client reads the file); bad input is a refusal, never a throw. */
+function importExport(text: unknown, options: unknown): ImportSiteExportResult {
+  if (typeof text !== 'string') return { ok: false, pointer: '', message: 'expected the export file text' };
+  const given = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
+  const result = importSiteExport(text, {
+    ...(given['readable'] === true ? { readable: true } : {}),
+    ...(typeof given['timeZone'] === 'string' && given['timeZone'] !== '' ? { timeZone: given['timeZone'] } : {}),
+  });
+  return result.ok
+    ? { ok: true, yaml: result.yaml, warnings: result.warnings }
+    : { ok: false, pointer: result.pointer, message: result.message };
 }
 
 /** The what-if written into the open document, as the quick fixes write theirs; refused for another version. */
