@@ -15,18 +15,12 @@ import {
 } from '../edits/yamlEdits';
 import { modelLookup } from '../model/lookup';
 import type { SmsDocument, VerifyCycle } from '../model/types';
+import type { TimelineSite, VerifyCycleOverride, WhatIf } from './timelineTypes';
 
-/** Values to try on one site; a missing member keeps the document's value. */
-export interface VerifyCycleOverride {
-  readonly enabled?: boolean;
-  /** "Verify Interval", integer 1..365 days (SPEC §3). */
-  readonly intervalDays?: number;
-  /** Our model: how long a pass keeps Smsapm32 down, integer 1..1440 minutes (SPEC §3). */
-  readonly durationMinutes?: number;
-}
+export type { VerifyCycleOverride };
 
-/** Overrides by site code. */
-export type VerifyCycleOverrides = Readonly<Record<string, VerifyCycleOverride>>;
+/** Overrides by site code (the protocol's `WhatIf`). */
+export type VerifyCycleOverrides = WhatIf;
 
 export type WhatIfCheck =
   { readonly ok: true; readonly overrides: VerifyCycleOverrides } | { readonly ok: false; readonly reason: string };
@@ -148,15 +142,8 @@ function fail(reason: string): WhatIfCheck {
   return { ok: false, reason: `what-if: ${reason}` };
 }
 
-/** A site's verify-cycle values as a model sets them (the timeline lists them for the what-if form). */
-export interface SiteVerifyCycle {
-  readonly code: string;
-  readonly server: string;
-  readonly smsVersion: string;
-  readonly enabled: boolean;
-  readonly intervalDays: number;
-  readonly durationMinutes: number;
-}
+/** A site's verify-cycle values (the timeline's `TimelineSite`). */
+export type SiteVerifyCycle = TimelineSite;
 
 /** One entry per site code (the first site of a code, as the engine reads it), in document order. */
 export function siteVerifyCycles(model: SmsDocument): SiteVerifyCycle[] {
