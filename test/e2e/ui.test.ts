@@ -230,7 +230,7 @@ async function waitForText(locator: Locator, expected: string | RegExp): Promise
         last = (
           (await locator
             .first()
-            .textContent({ timeout: 1000 })
+            .textContent({ timeout: 1000 }) // timing-ok: one poll of a retried read, not a limit
             .catch(() => '')) ?? ''
         ).trim();
         return matches(last);
