@@ -13,6 +13,7 @@ import { SimulationCache } from './findings/simulationCache';
 import { buildModel } from './model/build';
 import type { SmsDocument } from './model/types';
 import { validateSchema } from './schema/validate';
+import { done, finish, type Work } from './work/steps';
 import { checkSemantics } from './semantics';
 
 export interface Validation {
@@ -54,12 +55,23 @@ export function validateText(text: string): Validation {
 }
 
 export function validateParsed(parsed: ParsedDocument): Validation {
-  // concat, not push(...): a broken document can have more diagnostics than a call has arguments.
-  const diagnostics: CoreDiagnostic[] =
-    parsed.syntaxDiagnostics.length === 0
-      ? parsed.syntaxDiagnostics.concat(validateSchema(parsed), checkSemantics(parsed))
-      : [...parsed.syntaxDiagnostics];
+  return finish(validationSteps(done(parsed)));
+}
+
+/** Parsing, then the schema, semantic and model steps, with a step between each (for slicing). */
+function* validationSteps(parsing: Work<ParsedDocument>): Work<Validation> {
+  const parsed = yield* parsing;
+  const total = 3;
+  let diagnostics: CoreDiagnostic[] = [...parsed.syntaxDiagnostics];
+  if (parsed.syntaxDiagnostics.length === 0) {
+    yield { stage: 'checking', done: 0, total };
+    const schema = validateSchema(parsed);
+    yield { stage: 'checking', done: 1, total };
+    // concat, not push(...): a broken document can have more diagnostics than a call has arguments.
+    diagnostics = diagnostics.concat(schema, checkSemantics(parsed));
+  }
   diagnostics.sort(byPosition);
+  yield { stage: 'checking', done: 2, total };
   return {
     parsed,
     diagnostics,
@@ -78,14 +90,25 @@ export function analyzeValidation(
   options: AnalyzeOptions = {},
   simulateModel: (model: SmsDocument, options: SimulationOptions) => SimulationResult = simulate,
 ): Analysis {
+  return finish(
+    analysisSteps(validation, options, (model, simulationOptions) => done(simulateModel(model, simulationOptions))),
+  );
+}
+
+function* analysisSteps(
+  validation: Validation,
+  options: AnalyzeOptions,
+  simulateModel: (model: SmsDocument, options: SimulationOptions) => Work<SimulationResult>,
+): Work<Analysis> {
   const { model, parsed } = validation;
   // Nothing to simulate (and no meaningful horizon) when errors left no collection.
   if (!model || model.collections.length === 0) {
     return lazyAnalysis(validation, applyAcceptance(parsed, model, undefined, validation.diagnostics), undefined);
   }
-  const acceptance = applyAcceptance(parsed, model, simulateModel(model, options), validation.diagnostics);
-  const simulation = acceptance.simulation!;
-  return lazyAnalysis(validation, acceptance, findingDiagnosticList(parsed, model, simulation, options));
+  const simulation = yield* simulateModel(model, options);
+  const acceptance = applyAcceptance(parsed, model, simulation, validation.diagnostics);
+  const kept = acceptance.simulation!;
+  return lazyAnalysis(validation, acceptance, findingDiagnosticList(parsed, model, kept, options));
 }
 
 /**
@@ -99,7 +122,12 @@ export class IncrementalAnalyzer {
   private readonly engine = new SimulationCache();
 
   validate(text: string): Validation {
-    return validateParsed(this.parser.parse(text));
+    return finish(this.validationSteps(text));
+  }
+
+  /** `validate` in steps (abandoning it part way is safe: the parser keeps its pieces). */
+  validationSteps(text: string): Work<Validation> {
+    return validationSteps(this.parser.parseSteps(text));
   }
 
   /** Whether the last `validate` parsed piece by piece (else the whole text at once). */
@@ -108,8 +136,13 @@ export class IncrementalAnalyzer {
   }
 
   analyze(validation: Validation, options: AnalyzeOptions = {}): Analysis {
-    return analyzeValidation(validation, options, (model, simulationOptions) =>
-      this.engine.simulate(model, simulationOptions),
+    return finish(this.analysisSteps(validation, options));
+  }
+
+  /** `analyze` in steps, one per simulated advertisement (abandoning it part way is safe). */
+  analysisSteps(validation: Validation, options: AnalyzeOptions = {}): Work<Analysis> {
+    return analysisSteps(validation, options, (model, simulationOptions) =>
+      this.engine.simulationSteps(model, simulationOptions),
     );
   }
 

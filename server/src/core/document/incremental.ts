@@ -32,6 +32,7 @@ import {
   type ParsedSegment,
 } from './pieces';
 import { scanSegments, type Segment } from './segments';
+import { finish, type Work } from '../work/steps';
 
 /** How many list items keep their parsed nodes (about 11 KB each for an advertisement). */
 export const MAX_ITEM_TREES = 512;
@@ -56,6 +57,14 @@ export class IncrementalParser {
 
   /** Same result as `parseText(text)`; unchanged pieces of the previous call are reused. */
   parse(text: string): ParsedDocument {
+    return finish(this.parseSteps(text));
+  }
+
+  /**
+   * `parse` in steps, one per new piece. Abandoned part way (`return()`), it keeps the pieces of
+   * both versions as a failed parse does, so the next call still finds them.
+   */
+  *parseSteps(text: string): Work<ParsedDocument> {
     this.mode = 'whole';
     // Absurd nesting is reported by the whole-text parse; so are control characters, which
     // `parsePiece` looks for in each new piece (the pieces tile the text). Nesting is checked
@@ -66,22 +75,25 @@ export class IncrementalParser {
     const nextItems = new Map<string, ParsedItem[]>();
     const pieces: ParsedSegment[] = [];
     const nesting = new BracketFold(MAX_FLOW_DEPTH);
-    let complete = true;
-    for (const segment of layout) {
-      const piece = this.piece(text, segment, nextEntries, nextItems, nesting);
-      if (!piece) {
-        complete = false;
-        break;
+    let settled = false;
+    try {
+      for (const [index, segment] of layout.entries()) {
+        const piece = this.piece(text, segment, nextEntries, nextItems, nesting);
+        if (!piece) {
+          // Keep what was parsed for the next version (typing often breaks the YAML for a moment).
+          this.keepBoth(nextEntries, nextItems, layout.length);
+          settled = true;
+          return parseText(text);
+        }
+        pieces.push(piece);
+        yield { stage: 'parsing', done: index + 1, total: layout.length };
       }
-      pieces.push(piece);
+      this.entries = nextEntries;
+      this.items = nextItems;
+      settled = true;
+    } finally {
+      if (!settled) this.keepBoth(nextEntries, nextItems, layout.length);
     }
-    if (!complete) {
-      // Keep what was parsed for the next version (typing often breaks the YAML for a moment).
-      this.keepBoth(nextEntries, nextItems, layout.length);
-      return parseText(text);
-    }
-    this.entries = nextEntries;
-    this.items = nextItems;
     const composed = compose(text, layout, pieces, (item) => this.itemNode(item));
     if (!composed) return parseText(text);
     this.mode = 'pieces';

@@ -2,7 +2,8 @@
  * `simulate` with memory: each advertisement's findings and notes are kept with what they were
  * computed from (the advertisement, its collection, site, package and program as model objects,
  * the horizon and the default run time). The model builder reuses the model objects of unchanged
- * items (see `model/build.ts`), so after an edit only the touched advertisements are simulated
+ * items (see `model/build.ts`); an item that only moved is found by its content (everything but
+ * its index and display names), so after an edit only the touched advertisements are simulated
  * again; the findings of the others are copied, as they are, from the last table into the next
  * one, which is then sorted as `simulate` sorts (SPEC §4.1 rule 10: a linear radix sort over
  * columns). The result equals `simulate(doc, options)`; the property tests check that.
@@ -13,6 +14,7 @@ import { advertisementRanks, resolveHorizon, simulateAdvertisement } from '../en
 import type { EngineNote, Horizon, SimulationOptions, SimulationResult } from '../engine/types';
 import { modelLookup } from '../model/lookup';
 import type { Advertisement, Collection, Package, Program, Site, SmsDocument } from '../model/types';
+import { finish, type Work } from '../work/steps';
 
 /** What one advertisement's findings depend on, compared by identity. */
 interface Dependencies {
@@ -43,15 +45,10 @@ export class SimulationCache {
   carriedOver(doc: SmsDocument, options: SimulationOptions = {}): SimulationResult {
     const horizon = resolveHorizon(doc, options);
     const setting = settingKey(horizon, options);
-    // Matched by what the findings are computed from, not by identity: renaming an advertisement,
-    // or a comment in its item, makes new model objects with the same simulation inputs.
-    const byInputs = new Map<string, AdvertisementFindings>();
-    for (const [advertisement, entry] of this.entries) {
-      byInputs.set(inputsKey(advertisement, entry.dependencies), entry);
-    }
+    const known = this.byInputs();
     const kept: AdvertisementFindings[] = [];
     for (const advertisement of doc.advertisements) {
-      const entry = byInputs.get(inputsKey(advertisement, dependenciesOf(doc, advertisement, setting)));
+      const entry = known.get(inputsKey(advertisement, dependenciesOf(doc, advertisement, setting)));
       if (entry) kept.push(entry);
     }
     const table = joinSegments(kept);
@@ -59,19 +56,38 @@ export class SimulationCache {
   }
 
   simulate(doc: SmsDocument, options: SimulationOptions = {}): SimulationResult {
+    return finish(this.simulationSteps(doc, options));
+  }
+
+  /**
+   * `simulate` in steps, one per advertisement simulated. The cache is replaced only at the end,
+   * so abandoned work leaves the last results in place.
+   */
+  *simulationSteps(doc: SmsDocument, options: SimulationOptions = {}): Work<SimulationResult> {
     const horizon = resolveHorizon(doc, options);
     const setting = settingKey(horizon, options);
     const stale: Advertisement[] = [];
     const dependencies = new Map<Advertisement, Dependencies>();
+    const reused = new Map<Advertisement, AdvertisementFindings>();
+    let known: Map<string, AdvertisementFindings> | undefined;
     for (const advertisement of doc.advertisements) {
       const needs = dependenciesOf(doc, advertisement, setting);
       dependencies.set(advertisement, needs);
-      const entry = this.entries.get(advertisement);
-      if (!entry || !sameDependencies(entry.dependencies, needs)) stale.push(advertisement);
+      const same = this.entries.get(advertisement);
+      if (same && sameDependencies(same.dependencies, needs)) {
+        reused.set(advertisement, same);
+        continue;
+      }
+      // Matched by content, not identity: an item that moved (an advertisement inserted above it)
+      // is a new model object with a new index and the same findings.
+      known ??= this.byInputs();
+      const moved = known.get(inputsKey(advertisement, needs));
+      if (moved) reused.set(advertisement, { ...moved, dependencies: needs });
+      else stale.push(advertisement);
     }
-    const fresh = simulateFresh(doc, horizon, options, stale, dependencies);
+    const fresh = yield* simulateFresh(doc, horizon, options, stale, dependencies);
 
-    const entries = doc.advertisements.map((a) => fresh.entries.get(a) ?? this.entries.get(a)!);
+    const entries = doc.advertisements.map((a) => fresh.entries.get(a) ?? reused.get(a)!);
     const notes = entries.flatMap((entry) => entry.notes);
     // Every advertisement simulated again, in document order: the fresh table is the table.
     const table = stale.length === entries.length ? fresh.table : joinSegments(entries);
@@ -84,6 +100,13 @@ export class SimulationCache {
       }),
     );
     return { horizon, ...table.sorted(advertisementRanks(doc)), notes };
+  }
+
+  /** The cached results by everything they were computed from. */
+  private byInputs(): Map<string, AdvertisementFindings> {
+    const known = new Map<string, AdvertisementFindings>();
+    for (const [advertisement, entry] of this.entries) known.set(inputsKey(advertisement, entry.dependencies), entry);
+    return known;
   }
 }
 
@@ -128,21 +151,23 @@ function joinSegments(entries: readonly AdvertisementFindings[]): FindingTable {
   return builder.build();
 }
 
-/** The stale advertisements through the engine, into one table, each its own segment. */
-function simulateFresh(
+/** The stale advertisements through the engine, into one table, each its own segment; a step after each. */
+function* simulateFresh(
   doc: SmsDocument,
   horizon: Horizon,
   options: SimulationOptions,
   advertisements: readonly Advertisement[],
   dependencies: ReadonlyMap<Advertisement, Dependencies>,
-): { table: FindingTable; entries: Map<Advertisement, AdvertisementFindings> } {
+): Work<{ table: FindingTable; entries: Map<Advertisement, AdvertisementFindings> }> {
   const passCache: PassCache = new Map();
   const builder = new FindingTableBuilder();
-  const simulated = advertisements.map((advertisement) => {
+  const simulated: { advertisement: Advertisement; notes: readonly EngineNote[]; segment: number | undefined }[] = [];
+  for (const [index, advertisement] of advertisements.entries()) {
     const before = builder.segmentCount;
     const notes = simulateAdvertisement(doc, advertisement, horizon, options, passCache, builder);
-    return { advertisement, notes, segment: builder.segmentCount > before ? before : undefined };
-  });
+    simulated.push({ advertisement, notes, segment: builder.segmentCount > before ? before : undefined });
+    yield { stage: 'simulating', done: index + 1, total: advertisements.length };
+  }
   const table = builder.build();
   const entries = new Map(
     simulated.map(({ advertisement, notes, segment }): [Advertisement, AdvertisementFindings] => [

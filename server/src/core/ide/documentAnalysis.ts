@@ -10,6 +10,7 @@
  * instead of answering from it. Values a snapshot hands out are never mutated by the core.
  */
 import { IncrementalAnalyzer, type Analysis, type Validation } from '../analyze';
+import { finish, type Work } from '../work/steps';
 import type { CoreDiagnostic } from '../diagnostics';
 import { cliverifyOutput, type CliverifyOutput } from './cliverifyFile';
 import { codeActions, type CodeActionOptions } from './codeActions';
@@ -58,8 +59,17 @@ export class DocumentAnalysis {
 
   /** Validates `text` (incrementally against the previous version) and returns its snapshot. */
   update(text: string, version: number): Snapshot {
+    return finish(this.updateSteps(text, version));
+  }
+
+  /**
+   * `update` in steps (see `work/steps.ts`). The previous snapshot is stale from the first step
+   * on (the parser starts moving the nodes it shares); work abandoned part way leaves no snapshot
+   * current, and the next `update` or `updateSteps` starts again from the text.
+   */
+  *updateSteps(text: string, version: number): Work<Snapshot> {
     const generation = ++this.generation;
-    const validation = this.analyzer.validate(text);
+    const validation = yield* this.analyzer.validationSteps(text);
     this.latest = new Snapshot(version, validation, this.analyzer, () => this.generation === generation);
     return this.latest;
   }
@@ -112,14 +122,23 @@ export class Snapshot {
 
   /** The engine's analysis with these settings: run on first use, then shared. */
   analysis(settings: AnalysisSettings): Analysis {
+    return finish(this.analysisSteps(settings));
+  }
+
+  /**
+   * `analysis` in steps, one per advertisement simulated; none when it is already known. A driver
+   * stops it when the snapshot goes stale (`stale`); finished on a stale snapshot, it throws.
+   */
+  *analysisSteps(settings: AnalysisSettings): Work<Analysis> {
     this.check();
     const options = analyzeOptions(settings);
     const key = JSON.stringify(options);
-    let analysis = this.analyses.get(key);
-    if (analysis === undefined) {
-      analysis = this.analyzer.analyze(this.current, options);
-      this.analyses.set(key, analysis);
-    }
+    const known = this.analyses.get(key);
+    if (known !== undefined) return known;
+    const analysis = yield* this.analyzer.analysisSteps(this.current, options);
+    // Work on a snapshot that went stale meanwhile is not kept (its driver should have stopped it).
+    this.check();
+    this.analyses.set(key, analysis);
     return analysis;
   }
 
